@@ -1,0 +1,7 @@
+namespace Calltrail.Cli;
+
+/// <summary>The process's standard streams, passed in so tests can run the CLI in-process.</summary>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
+{
+    public static CliConsole System => new(global::System.Console.In, global::System.Console.Out, global::System.Console.Error);
+}

@@ -1,0 +1,3 @@
+using Calltrail.Cli;
+
+return CalltrailCli.Run(args, CliConsole.System);

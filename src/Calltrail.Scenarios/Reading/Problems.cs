@@ -1,0 +1,25 @@
+using Calltrail.Calls;
+
+namespace Calltrail.Scenarios.Reading;
+
+/// <summary>Problems found while reading, each with its field path; capped so a hostile file cannot grow the report without end.</summary>
+internal sealed class Problems
+{
+    public const int Limit = 50;
+
+    private readonly List<ScenarioProblem> problems = [];
+
+    public int Count => problems.Count;
+
+    public IReadOnlyList<ScenarioProblem> All => problems;
+
+    public void Add(string field, string message)
+    {
+        if (problems.Count < Limit)
+        {
+            problems.Add(new ScenarioProblem(field, message));
+        }
+    }
+
+    public static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+}
