@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
+using Calltrail.Settings;
 
 namespace Calltrail.Calls;
 
 /// <summary>One call plus everything in force for it: the unit the engine judges.</summary>
 public sealed record Scenario
 {
-    public Settings.Settings Settings { get; init; } = Calltrail.Settings.Settings.Default;
+    public OrganizationSettings Settings { get; init; } = OrganizationSettings.Default;
 
     public IReadOnlyDictionary<string, Employee> Employees { get; init; } = FrozenDictionary<string, Employee>.Empty;
 

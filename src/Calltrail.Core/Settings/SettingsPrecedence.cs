@@ -45,7 +45,7 @@ public readonly record struct AppliedSetting(SettingTarget Target, RecordingMode
 /// </summary>
 public static class SettingsPrecedence
 {
-    public static AppliedSetting Resolve(Settings settings, SettingTarget target)
+    public static AppliedSetting Resolve(OrganizationSettings settings, SettingTarget target)
     {
         var cc = settings.ContactCenter;
         var subject = target.Subject;
@@ -66,10 +66,10 @@ public static class SettingsPrecedence
     }
 
     /// <summary>A tenant's field-service settings; a tenant with none configured has the defaults.</summary>
-    public static FieldServiceSettings Tenant(Settings settings, string tenant) =>
+    public static FieldServiceSettings Tenant(OrganizationSettings settings, string tenant) =>
         settings.FieldService.TryGetValue(tenant, out var fs) ? fs : FieldServiceSettings.Default;
 
-    private static AppliedSetting FieldService(Settings settings, SettingTarget target)
+    private static AppliedSetting FieldService(OrganizationSettings settings, SettingTarget target)
     {
         var listed = target.Subject is not null && settings.FieldService.ContainsKey(target.Subject);
         var fs = target.Subject is null ? FieldServiceSettings.Default : Tenant(settings, target.Subject);

@@ -131,7 +131,7 @@ public static class BehaviorTables
     private static TableRow Row(
         string situation, Call call, Func<ContactCenterSettings, ContactCenterSettings>? cc = null, FieldServiceSettings? fs = null)
     {
-        var settings = new Settings.Settings
+        var settings = new OrganizationSettings
         {
             ContactCenter = cc?.Invoke(ContactCenterSettings.Default) ?? ContactCenterSettings.Default,
             FieldService = new Dictionary<string, FieldServiceSettings> { ["north"] = fs ?? FieldServiceSettings.Default }

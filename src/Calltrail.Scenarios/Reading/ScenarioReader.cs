@@ -112,12 +112,12 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
         return problems.Count > before ? null : scenario;
     }
 
-    private Settings.Settings ReadSettings(JsonElement? element, string path, Problems problems)
+    private OrganizationSettings ReadSettings(JsonElement? element, string path, Problems problems)
     {
         var fields = JsonFields.Open(element, path, problems, "contactCenter", "fieldService");
         if (fields is null)
         {
-            return Settings.Settings.Default;
+            return OrganizationSettings.Default;
         }
 
         var fieldService = new Dictionary<string, FieldServiceSettings>(StringComparer.Ordinal);
@@ -126,7 +126,7 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
             fieldService[tenant] = ReadFieldService(value, field, problems);
         }
 
-        return new Settings.Settings
+        return new OrganizationSettings
         {
             ContactCenter = ReadContactCenter(fields.Get("contactCenter"), fields.Field("contactCenter"), problems),
             FieldService = fieldService.ToFrozenDictionary(StringComparer.Ordinal),
