@@ -25,44 +25,60 @@ internal static class Pausing
             return new PauseOutcome(recording, [], [], reasons);
         }
 
-        var payment = EventWindows.Collect(call.Events, CallEventType.PaymentScreenOpened, CallEventType.PaymentScreenClosed, call.DurationMs);
-        var manual = EventWindows.Collect(call.Events, CallEventType.PauseRequested, CallEventType.ResumeRequested, call.DurationMs);
+        // The windows and the paused parts are working material: they stay on the stack, and only the
+        // arrays the verdict keeps are allocated.
+        var payment = new ScratchList<Span>(stackalloc Span[SpanMath.StackSpans]);
+        var manual = new ScratchList<Span>(stackalloc Span[SpanMath.StackSpans]);
+        EventWindows.Collect(call.Events, CallEventType.PaymentScreenOpened, CallEventType.PaymentScreenClosed, call.DurationMs, ref payment);
+        EventWindows.Collect(call.Events, CallEventType.PauseRequested, CallEventType.ResumeRequested, call.DurationMs, ref manual);
+        var paused = new ScratchList<PausedSpan>(stackalloc PausedSpan[SpanMath.StackSpans]);
         var kept = recording;
-        var paused = ImmutableArray.CreateBuilder<PausedSpan>();
         var unprotected = ImmutableArray<Span>.Empty;
 
-        if (SpanMath.AnyOverlap(recording.AsSpan(), payment))
+        if (SpanMath.AnyOverlap(recording.AsSpan(), payment.AsSpan()))
         {
             if (tenantLinked || strict)
             {
                 reasons = reasons.With(Reason.PaymentPause).WithIf(!tenantLinked, Reason.StrictPaymentPause);
-                Add(paused, SpanMath.Intersect(recording.AsSpan(), payment), PauseCause.PaymentScreen);
-                kept = SpanMath.Subtract(kept, payment);
+                AddPaused(ref paused, recording.AsSpan(), payment.AsSpan(), PauseCause.PaymentScreen);
+                kept = SpanMath.Subtract(kept, payment.AsSpan());
             }
             else
             {
                 // The article's caution: nothing can pause a call with no tenant, so the card may be on tape.
                 reasons = reasons.With(Reason.NoTenantNoAutoPause);
-                unprotected = SpanMath.Intersect(SpanMath.Subtract(recording, manual).AsSpan(), payment);
+                unprotected = Unprotected(recording.AsSpan(), payment.AsSpan(), manual.AsSpan());
             }
         }
 
-        if (SpanMath.AnyOverlap(recording.AsSpan(), manual))
+        if (SpanMath.AnyOverlap(recording.AsSpan(), manual.AsSpan()))
         {
             reasons = reasons.With(Reason.ManualPause);
-            Add(paused, SpanMath.Intersect(recording.AsSpan(), manual), PauseCause.Person);
-            kept = SpanMath.Subtract(kept, manual);
+            AddPaused(ref paused, recording.AsSpan(), manual.AsSpan(), PauseCause.Person);
+            kept = SpanMath.Subtract(kept, manual.AsSpan());
         }
 
-        paused.Sort((a, b) => a.Span.StartMs.CompareTo(b.Span.StartMs));
-        return new PauseOutcome(kept, paused.ToImmutable(), unprotected, reasons);
+        paused.Sort(static (a, b) => a.Span.StartMs.CompareTo(b.Span.StartMs));
+        return new PauseOutcome(kept, paused.ToImmutableArray(), unprotected, reasons);
     }
 
-    private static void Add(ImmutableArray<PausedSpan>.Builder paused, ImmutableArray<Span> spans, PauseCause cause)
+    /// <summary>The recorded parts the windows cover, tagged with why they were paused.</summary>
+    private static void AddPaused(
+        ref ScratchList<PausedSpan> paused, ReadOnlySpan<Span> recording, ReadOnlySpan<Span> windows, PauseCause cause)
     {
-        foreach (var span in spans)
+        var covered = new ScratchList<Span>(stackalloc Span[SpanMath.StackSpans]);
+        SpanMath.Intersect(recording, windows, ref covered);
+        foreach (var span in covered.AsSpan())
         {
             paused.Add(new PausedSpan(span, cause));
         }
+    }
+
+    /// <summary>Payment-screen time still on tape: the recording less a person's pauses, within the payment windows.</summary>
+    private static ImmutableArray<Span> Unprotected(ReadOnlySpan<Span> recording, ReadOnlySpan<Span> payment, ReadOnlySpan<Span> manual)
+    {
+        var notPaused = new ScratchList<Span>(stackalloc Span[SpanMath.StackSpans]);
+        SpanMath.Subtract(recording, manual, ref notPaused);
+        return SpanMath.Intersect(notPaused.AsSpan(), payment);
     }
 }

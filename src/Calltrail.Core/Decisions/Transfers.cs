@@ -29,8 +29,8 @@ internal static class Transfers
                 : (SpanMath.Union(recording, forced), reasons.With(Reason.ExternalForwardAlwaysRecorded));
         }
 
-        var inProgress = recording.Any(span => span.Contains(transfer.AtMs));
-        if (!inProgress)
+        // A plain loop, not Any(lambda): the lambda would capture transfer and allocate a closure on every call.
+        if (!SpanMath.AnyContains(recording.AsSpan(), transfer.AtMs))
         {
             return (recording, reasons);
         }

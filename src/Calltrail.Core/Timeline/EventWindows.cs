@@ -12,15 +12,27 @@ public static class EventWindows
     /// </summary>
     public static Span[] Collect(IReadOnlyList<CallEvent> events, CallEventType open, CallEventType close, long durationMs)
     {
+        var windows = new ScratchList<Span>(stackalloc Span[SpanMath.StackSpans]);
+        Collect(events, open, close, durationMs, ref windows);
+        return windows.AsSpan().ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="Collect(IReadOnlyList{CallEvent}, CallEventType, CallEventType, long)"/> into
+    /// <paramref name="windows"/>, sorted by start, so the engine need not allocate windows it only reads.
+    /// </summary>
+    internal static void Collect(
+        IReadOnlyList<CallEvent> events, CallEventType open, CallEventType close, long durationMs, ref ScratchList<Span> windows)
+    {
+        windows.Clear();
         if (events.Count == 0)
         {
-            return [];
+            return;
         }
 
         Span<int> order = events.Count <= 64 ? stackalloc int[events.Count] : new int[events.Count];
         SortByTime(events, order);
 
-        List<Span>? windows = null;
         long? openedAt = null;
         foreach (var index in order)
         {
@@ -31,17 +43,15 @@ public static class EventWindows
             }
             else if (e.Type == close && openedAt is { } start)
             {
-                (windows ??= []).Add(new Span(start, e.AtMs));
+                windows.Add(new Span(start, e.AtMs));
                 openedAt = null;
             }
         }
 
         if (openedAt is { } stillOpen)
         {
-            (windows ??= []).Add(new Span(stillOpen, durationMs));
+            windows.Add(new Span(stillOpen, durationMs));
         }
-
-        return windows is null ? [] : [.. windows];
     }
 
     /// <summary>The time of the first event of a type, in time order.</summary>

@@ -7,8 +7,11 @@ public readonly record struct Span(long StartMs, long EndMs)
 
     public bool IsEmpty => EndMs <= StartMs;
 
-    /// <summary>True when the two share audio (a positive length), not merely a boundary.</summary>
-    public bool Overlaps(Span other) => StartMs < other.EndMs && other.StartMs < EndMs;
+    /// <summary>
+    /// True when the two share a positive stretch of the call — not merely a boundary, and never when
+    /// either is empty (a payment screen opened and closed in the same millisecond pauses nothing).
+    /// </summary>
+    public bool Overlaps(Span other) => Math.Max(StartMs, other.StartMs) < Math.Min(EndMs, other.EndMs);
 
     public bool Contains(long atMs) => StartMs <= atMs && atMs < EndMs;
 
