@@ -1,0 +1,23 @@
+using Calltrail.Server.Access;
+using Calltrail.Server.Deciding;
+using Calltrail.Server.Health;
+using Calltrail.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCalltrailHosting(builder.Configuration);
+builder.Services.AddCalltrailAccess();
+builder.Services.AddCalltrailDeciding();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapHealth();
+app.MapDecide();
+app.Run();
+
+/// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>
+public partial class Program;
