@@ -66,7 +66,7 @@ public class ContactCenterRulesTests
             Scenario(InboundQueueCall(), cc => ExcludeCustomer(cc) with { Queues = Map(("sales", new QueueSetting(false))) }),
             new(ContactCenter, true, true, false, false, false, false, "", "queue-custom-setting")),
         new("6. only the outside party counts: an excluded tracking number is still recorded",
-            Scenario(InboundQueueCall(), cc => cc with { ExclusionList = Excluding(Tracking) }),
+            Scenario(InboundQueueCall(), cc => cc with { ExclusionList = Excluding(TrackingNumber) }),
             new(ContactCenter, true, true, true, true, true, true, "0-120000", "queue-default-setting synced-to-field-service")),
         new("6. a call with no outside number is not excluded",
             Scenario(InboundQueueCall() with { From = null }, ExcludeCustomer),

@@ -10,11 +10,11 @@ internal static class Build
 {
     public const long Duration = 120_000;
     public static readonly PhoneNumber Customer = PhoneNumber.FromE164("+15550100001");
-    public static readonly PhoneNumber Tracking = PhoneNumber.FromE164("+15550142000");
+    public static readonly PhoneNumber TrackingNumber = PhoneNumber.FromE164("+15550142000");
 
     public static Call InboundQueueCall() => new()
     {
-        Direction = Direction.Inbound, From = Customer, To = Tracking, Via = Via.TrackingNumber,
+        Direction = Direction.Inbound, From = Customer, To = TrackingNumber, Via = Via.TrackingNumber,
         Tenant = "north", Queue = "sales", User = "ana", DurationMs = Duration,
     };
 
@@ -22,7 +22,7 @@ internal static class Build
 
     public static Call ClickToCall(string user = "ana") => new()
     {
-        Direction = Direction.Outbound, From = Tracking, To = Customer, Via = Via.ClickToCall,
+        Direction = Direction.Outbound, From = TrackingNumber, To = Customer, Via = Via.ClickToCall,
         Tenant = "north", User = user, DurationMs = Duration,
     };
 
