@@ -75,15 +75,7 @@ public static class ScenarioValidation
             var expected = call.IsInbound
                 ? "an inbound call comes in by tracking-number or direct-line"
                 : "an outbound call is placed by click-to-call or keypad";
-            problems.Add(new("call.via", $"{expected}, not {ViaId(call.Via)}"));
+            problems.Add(new("call.via", $"{expected}, not {ContractNames.Vias.NameOf(call.Via)}"));
         }
     }
-
-    public static string ViaId(Via via) => via switch
-    {
-        Via.TrackingNumber => "tracking-number",
-        Via.DirectLine => "direct-line",
-        Via.ClickToCall => "click-to-call",
-        _ => "keypad",
-    };
 }

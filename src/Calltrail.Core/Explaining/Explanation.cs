@@ -64,7 +64,7 @@ public static class Explanation
             parts[0] += $" to {to}";
         }
 
-        parts.Add($"by {ScenarioValidation.ViaId(call.Via)}");
+        parts.Add($"by {ContractNames.Vias.NameOf(call.Via)}");
         parts.Add(call.Tenant is { } tenant ? $"tenant {tenant}" : "no tenant");
         if (call.Queue is { } queue)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Calltrail.Calls;
 
 namespace Calltrail.Scenarios.Reading;
 

@@ -1,7 +1,6 @@
-using Calltrail.Calls;
 using Calltrail.Settings;
 
-namespace Calltrail.Scenarios.Reading;
+namespace Calltrail.Calls;
 
 /// <summary>The kebab-case names the contract gives an enum's values, in the contract's order.</summary>
 public sealed class Choices<T>
@@ -42,7 +41,7 @@ public sealed class Choices<T>
     }
 }
 
-/// <summary>Every enum of the scenario contract.</summary>
+/// <summary>Every enum of the scenario contract, named once for the reader, the validator and the explanations.</summary>
 public static class ContractNames
 {
     public static readonly Choices<Direction> Directions = new(
