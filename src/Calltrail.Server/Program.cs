@@ -2,11 +2,12 @@ using Calltrail.Server.Access;
 using Calltrail.Server.Deciding;
 using Calltrail.Server.Health;
 using Calltrail.Server.Hosting;
+using Calltrail.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCalltrailHosting(builder.Configuration);
+builder.Services.AddCalltrailStorage(builder.Configuration);
 builder.Services.AddCalltrailAccess();
-builder.Services.AddCalltrailDeciding();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -13,6 +13,12 @@ public sealed record ScenarioFile(bool IsArray, IReadOnlyList<Scenario> Scenario
     public bool IsValid => Problems.Count == 0;
 }
 
+/// <summary>An organization's recording settings and employee seats as read, or why they were refused.</summary>
+public sealed record OrganizationFile(OrganizationSettings Settings, IReadOnlyDictionary<string, Employee> Employees, IReadOnlyList<ScenarioProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+}
+
 /// <summary>
 /// Reads the scenario contract (scenario-format.md) strictly. A file with any problem yields no
 /// scenarios at all — never a partial result — and every problem names its field, with the array
@@ -78,6 +84,47 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
             default:
                 return Refused(false, new ScenarioProblem("(file)", $"must hold a scenario object or an array of them, not {JsonFields.Describe(root)}"));
         }
+    }
+
+    /// <summary>
+    /// Reads <c>{"settings": …, "employees": …}</c>: a scenario without its call, the shape in which a
+    /// whole organization's recording settings are exported and imported.
+    /// </summary>
+    public OrganizationFile ReadOrganization(ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"line {line + 1}, column {e.BytePositionInLine + 1}" : "somewhere";
+            return new OrganizationFile(OrganizationSettings.Default, FrozenDictionary<string, Employee>.Empty,
+                [new ScenarioProblem("(body)", $"is not valid JSON ({where})")]);
+        }
+
+        using (document)
+        {
+            return ReadOrganization(document.RootElement);
+        }
+    }
+
+    public OrganizationFile ReadOrganization(JsonElement element)
+    {
+        var problems = new Problems();
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("(body)", $"must be an object with settings and employees, got {JsonFields.Describe(element)}");
+            return new OrganizationFile(OrganizationSettings.Default, FrozenDictionary<string, Employee>.Empty, problems.All);
+        }
+
+        var root = JsonFields.Open(element, string.Empty, problems, "settings", "employees")!;
+        var settings = ReadSettings(root.Get("settings"), root.Field("settings"), problems);
+        var employees = ReadEmployees(root.Get("employees"), root.Field("employees"), problems);
+        return problems.Count == 0
+            ? new OrganizationFile(settings, employees, [])
+            : new OrganizationFile(OrganizationSettings.Default, FrozenDictionary<string, Employee>.Empty, problems.All);
     }
 
     private static ScenarioFile Refused(bool isArray, Problems problems) => new(isArray, [], problems.All);

@@ -10,9 +10,6 @@ namespace Calltrail.Server.Deciding;
 /// <summary><c>POST /api/decide</c>: the HTTP twin of <c>calltrail decide</c>, same body in, same JSON out.</summary>
 public static class DecideEndpoints
 {
-    public static IServiceCollection AddCalltrailDeciding(this IServiceCollection services) =>
-        services.AddSingleton(sp => new ScenarioReader(sp.GetRequiredService<PhoneNumberParser>()));
-
     public static IEndpointRouteBuilder MapDecide(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/decide", Decide)

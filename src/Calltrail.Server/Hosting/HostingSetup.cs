@@ -13,6 +13,7 @@ public static class HostingSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => new PhoneNumberParser(sp.GetRequiredService<IOptions<CalltrailOptions>>().Value.PhoneRegion));
+        services.AddSingleton(sp => new Calltrail.Scenarios.Reading.ScenarioReader(sp.GetRequiredService<PhoneNumberParser>()));
         // Keys for anything ASP.NET protects live with the rest of Calltrail's data, not in the user's home.
         var keys = Path.Combine(configuration.GetSection(CalltrailOptions.Section).Get<CalltrailOptions>()?.DataDirectoryPath
             ?? new CalltrailOptions().DataDirectoryPath, "keys");

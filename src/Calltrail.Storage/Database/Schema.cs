@@ -1,0 +1,49 @@
+using Calltrail.Storage.Access;
+using Calltrail.Storage.Calls;
+using Calltrail.Storage.Organization;
+using Dapper;
+
+namespace Calltrail.Storage.Database;
+
+/// <summary>
+/// Creates the tables on first start; every statement is idempotent (<c>IF NOT EXISTS</c>), so starting
+/// against an existing database changes nothing. Each feature owns its tables' statements.
+/// </summary>
+public static class Schema
+{
+    /// <summary>Bump when a table changes shape; a database with another version is refused, not silently used.</summary>
+    public const int Version = 1;
+
+    public static async Task EnsureCreatedAsync(Db db, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // The write-ahead log is a property of the file: set once, kept.
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)", transaction: transaction);
+        var statements = OrganizationSchema.Statements(db.Dialect)
+            .Concat(AccessSchema.Statements(db.Dialect))
+            .Concat(CallSchema.Statements(db.Dialect));
+        foreach (var statement in statements)
+        {
+            await connection.ExecuteAsync(statement, transaction: transaction);
+        }
+
+        var found = await connection.QueryFirstOrDefaultAsync<int?>("SELECT version FROM schema_info", transaction: transaction);
+        if (found is null)
+        {
+            await connection.ExecuteAsync("INSERT INTO schema_info (version) VALUES (@Version)", new { Version }, transaction);
+        }
+        else if (found != Version)
+        {
+            throw new InvalidOperationException(
+                $"The database has Calltrail schema version {found}; this build uses version {Version}. Use a new data directory or database.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

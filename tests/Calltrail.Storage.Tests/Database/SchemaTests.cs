@@ -1,0 +1,44 @@
+using Calltrail.Storage.Database;
+using Calltrail.TestKit.Databases;
+using Dapper;
+
+namespace Calltrail.Storage.Tests.Database;
+
+public sealed class SchemaTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Creating_the_schema_twice_changes_nothing_and_records_the_version(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await Schema.EnsureCreatedAsync(database.Db);
+
+        await using var connection = await database.Db.OpenAsync();
+        var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_info")).ToList();
+        Assert.Equal([Schema.Version], versions);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM contact_center_log"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_database_from_another_schema_version_is_refused_with_a_clear_message(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var connection = await database.Db.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE schema_info SET version = 999");
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Schema.EnsureCreatedAsync(database.Db));
+        Assert.Contains("schema version 999", refused.Message);
+    }
+
+    [Fact]
+    public async Task Sqlite_keeps_a_write_ahead_log_and_syncs_every_commit()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var connection = await database.Db.OpenAsync();
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // 2 = FULL
+    }
+}
