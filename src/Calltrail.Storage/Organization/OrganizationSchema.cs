@@ -2,11 +2,19 @@ using Calltrail.Storage.Database;
 
 namespace Calltrail.Storage.Organization;
 
-/// <summary>The organization's tables: both systems' settings, who works where, and the settings audit.</summary>
+/// <summary>
+/// The organization's tables: both systems' settings, who works where, and the settings audit.
+/// A NULL custom setting means the queue or employee inherits the defaults (sticky settings: only an
+/// explicit reset writes NULL back). Times are unix milliseconds handed in by the caller.
+/// </summary>
 internal static class OrganizationSchema
 {
     public static IEnumerable<string> Statements(Dialect dialect) =>
     [
+        // One row every settings write updates first: on PostgreSQL its row lock serializes writers across
+        // servers, on SQLite it takes the write lock at once, so version numbers never race.
+        "CREATE TABLE IF NOT EXISTS settings_write_lock (id INTEGER PRIMARY KEY CHECK (id = 1))",
+        "INSERT INTO settings_write_lock (id) VALUES (1) ON CONFLICT DO NOTHING",
         """
         CREATE TABLE IF NOT EXISTS contact_center_settings (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -36,6 +44,7 @@ internal static class OrganizationSchema
             source TEXT NULL,
             medium TEXT NULL)
         """,
+        "CREATE INDEX IF NOT EXISTS tracking_numbers_tenant ON tracking_numbers (tenant_id)",
         """
         CREATE TABLE IF NOT EXISTS queues (
             id TEXT PRIMARY KEY,
@@ -50,7 +59,8 @@ internal static class OrganizationSchema
             direct_line TEXT NULL UNIQUE,
             role TEXT NULL,
             custom_inbound BOOLEAN NULL,
-            custom_outbound BOOLEAN NULL)
+            custom_outbound BOOLEAN NULL,
+            CHECK ((custom_inbound IS NULL) = (custom_outbound IS NULL)))
         """,
         """
         CREATE TABLE IF NOT EXISTS employee_queues (
@@ -58,6 +68,7 @@ internal static class OrganizationSchema
             queue_id TEXT NOT NULL REFERENCES queues (id) ON DELETE CASCADE,
             PRIMARY KEY (employee_id, queue_id))
         """,
+        "CREATE INDEX IF NOT EXISTS employee_queues_queue ON employee_queues (queue_id)",
         """
         CREATE TABLE IF NOT EXISTS excluded_numbers (
             number TEXT PRIMARY KEY,
@@ -73,7 +84,6 @@ internal static class OrganizationSchema
             before TEXT NULL,
             after TEXT NULL)
         """,
-        "CREATE INDEX IF NOT EXISTS settings_audit_at ON settings_audit (at, id)",
         """
         CREATE TABLE IF NOT EXISTS settings_versions (
             version BIGINT PRIMARY KEY,
