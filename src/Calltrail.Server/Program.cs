@@ -2,12 +2,14 @@ using Calltrail.Server.Access;
 using Calltrail.Server.Deciding;
 using Calltrail.Server.Health;
 using Calltrail.Server.Hosting;
+using Calltrail.Server.Organization;
 using Calltrail.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCalltrailHosting(builder.Configuration);
 builder.Services.AddCalltrailStorage(builder.Configuration);
 builder.Services.AddCalltrailAccess();
+builder.Services.AddCalltrailOrganization();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -18,6 +20,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapDecide();
+app.MapOrganization();
 app.Run();
 
 /// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>

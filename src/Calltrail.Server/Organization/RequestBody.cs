@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Calltrail.Calls;
+using Calltrail.Storage.Organization;
+
+namespace Calltrail.Server.Organization;
+
+/// <summary>
+/// A request's JSON body, read whole before anything is changed. Every problem found is kept with the
+/// camelCase path of its field (<c>campaign.name</c>, <c>queues[1]</c>) so the 400 names them all at once.
+/// </summary>
+internal sealed class RequestBody
+{
+    private const int MaxProblems = 50;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+
+    private readonly List<ScenarioProblem> problems = [];
+
+    private RequestBody(JsonElement? root) => Root = root;
+
+    public JsonElement? Root { get; }
+
+    public IReadOnlyList<ScenarioProblem> Problems => problems;
+
+    public bool IsValid => problems.Count == 0;
+
+    /// <summary>Reads the body; an empty or malformed one is a problem of the field <c>(body)</c>.</summary>
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length == 0)
+        {
+            return Refused("a JSON object is required");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options);
+            return new RequestBody(document.RootElement.Clone());
+        }
+        catch (JsonException e)
+        {
+            return Refused($"is not valid JSON (line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1})");
+        }
+    }
+
+    /// <summary>The top-level object, allowing only <paramref name="known"/> properties.</summary>
+    public BodyObject? Object(params string[] known)
+    {
+        if (Root is { ValueKind: JsonValueKind.Null })
+        {
+            Add("(body)", "must be a JSON object, got null");
+        }
+
+        return BodyObject.Open(Root, "", this, known, "(body)");
+    }
+
+    /// <summary>Adds the problem with an id from the path, so it is reported with those of the body.</summary>
+    public void CheckId(string id)
+    {
+        if (OrganizationNames.Problem(id) is { } problem)
+        {
+            Add("id", problem);
+        }
+    }
+
+    public void Add(string field, string message)
+    {
+        if (problems.Count < MaxProblems)
+        {
+            problems.Add(new ScenarioProblem(field, message));
+        }
+    }
+
+    private static RequestBody Refused(string message)
+    {
+        var body = new RequestBody(null);
+        body.Add("(body)", message);
+        return body;
+    }
+}
