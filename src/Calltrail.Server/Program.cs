@@ -1,4 +1,5 @@
 using Calltrail.Server.Access;
+using Calltrail.Server.Calls;
 using Calltrail.Server.Deciding;
 using Calltrail.Server.Health;
 using Calltrail.Server.Hosting;
@@ -7,6 +8,7 @@ using Calltrail.Server.Storage;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCalltrailHosting(builder.Configuration);
 builder.Services.AddCalltrailStorage(builder.Configuration);
+builder.Services.AddCalltrailCalls();
 builder.Services.AddCalltrailAccess();
 builder.Services.AddOpenApi();
 
@@ -18,6 +20,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapDecide();
+app.MapCalls();
 app.Run();
 
 /// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>

@@ -39,6 +39,12 @@ public sealed record Judgement
     public RecorderState Recorder { get; init; }
 
     public PauseCause? PauseCause { get; init; }
+
+    /// <summary>The employee should be prompted to announce the recording: it is running now and the settings ask for it.</summary>
+    public bool AnnounceNow { get; init; }
+
+    /// <summary>The payment screen is open right now and nothing pauses the recording (no tenant, strict mode off).</summary>
+    public bool PaymentUnprotectedNow { get; init; }
 }
 
 /// <summary>Judges a live call: the same engine as <c>calltrail decide</c>, fed from the call's events.</summary>
@@ -60,7 +66,7 @@ public static class LiveJudge
         }
 
         var verdict = Decider.Decide(scenario);
-        var (state, cause) = RecorderNow(live, scenario, verdict);
+        var (state, cause, unprotected, announce) = RecorderNow(live, scenario, verdict);
         return new Judgement
         {
             Status = live.IsEnded ? LiveCallStatus.Ended : LiveCallStatus.Live,
@@ -69,25 +75,29 @@ public static class LiveJudge
             Classification = live.IsEnded ? Classification.Classify(LiveCallFold.Outcome(live)) : null,
             Recorder = state,
             PauseCause = cause,
+            PaymentUnprotectedNow = unprotected,
+            AnnounceNow = announce,
         };
     }
 
-    private static (RecorderState, PauseCause?) RecorderNow(LiveCall live, Scenario scenario, Verdict verdict)
+    private static (RecorderState, PauseCause?, bool Unprotected, bool Announce) RecorderNow(LiveCall live, Scenario scenario, Verdict verdict)
     {
         if (live.IsEnded)
         {
-            return (verdict.Spans.IsEmpty ? RecorderState.Idle : RecorderState.Stopped, null);
+            return (verdict.Spans.IsEmpty ? RecorderState.Idle : RecorderState.Stopped, null, false, false);
         }
 
         if (!live.IsConnected)
         {
-            return (RecorderState.Idle, null);
+            return (RecorderState.Idle, null, false, false);
         }
 
         // A call still going: judge it one millisecond past its latest event, so that what began at
         // that moment (a payment screen just opened) is in force.
         var open = Decider.Decide(scenario with { Call = live.ToCall(scenario.Call.Tenant, horizonMs: 1)! });
         var now = live.ConnectedMs;
-        return (Recorder.StateAt(open, now), Recorder.PauseCauseAt(open, now));
+        var state = Recorder.StateAt(open, now);
+        return (state, Recorder.PauseCauseAt(open, now), open.UnprotectedPaymentWindows.Any(w => w.Contains(now)),
+            open.Announce && state == RecorderState.Recording);
     }
 }

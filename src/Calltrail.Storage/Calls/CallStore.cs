@@ -163,7 +163,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         var judgement = LiveJudge.Judge(live, snapshot.Settings, snapshot.Employees, row.TenantId);
         var before = row.RecorderState.Length == 0 ? RecorderState.Idle : Parse(ServiceNames.RecorderStates, row.RecorderState);
         var verdict = judgement.Verdict;
-        var announceNow = verdict is { Announce: true } && live.IsConnected && !live.IsEnded && !row.Announced;
+        var announceNow = judgement.AnnounceNow && !row.Announced;
 
         row.Status = ServiceNames.Statuses.NameOf(judgement.Status);
         row.Path = verdict?.Path.Id();

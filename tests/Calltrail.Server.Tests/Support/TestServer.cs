@@ -24,6 +24,9 @@ internal sealed class TestServer : IDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The server's services, for arranging state no endpoint sets.</summary>
+    public IServiceProvider Services => factory.Services;
+
     public HttpClient Anonymous() => factory.CreateClient();
 
     public HttpClient WithToken(string token)
