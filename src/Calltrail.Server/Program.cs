@@ -18,6 +18,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapDecide();
+app.MapTokens();
 app.Run();
 
 /// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>
