@@ -47,6 +47,8 @@ public static class TokenEndpoints
         var secret = TokenSecret.New();
         var token = new ApiToken(NewId(), wanted.Name, wanted.Role, wanted.Tenants, caller.Identity!.Name!, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await store.CreateAsync(token, TokenSecret.Hash(secret), cancellationToken);
+        // The only copy of the secret: no cache or proxy on the way may keep it.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/tokens/{token.Id}", CreatedTokenView.Of(token, secret));
     }
 

@@ -26,6 +26,7 @@ public class TokenEndpointTests
         Assert.Null(token["tenants"]);
         Assert.InRange((long)token["createdAt"]!, before, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Assert.Matches("^ct_[A-Za-z0-9_-]{43}$", (string?)token["token"]);
+        Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
     [Fact]
