@@ -21,6 +21,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapDecide();
 app.MapCalls();
+app.MapTokens();
 app.Run();
 
 /// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>
