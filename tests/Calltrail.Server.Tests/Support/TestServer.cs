@@ -37,6 +37,9 @@ internal sealed class TestServer : IDisposable
 
     public HttpClient Anonymous() => factory.CreateClient();
 
+    /// <summary>A handler that reaches this in-memory server, for clients built elsewhere (the CLI).</summary>
+    public HttpMessageHandler Handler() => factory.Server.CreateHandler();
+
     public HttpClient WithToken(string token)
     {
         var client = factory.CreateClient();
