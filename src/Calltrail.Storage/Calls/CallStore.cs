@@ -19,6 +19,11 @@ namespace Calltrail.Storage.Calls;
 /// </summary>
 public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader)
 {
+    /// <summary>Stored bodies already read back, by their text: a live call's events are read again with every new one.</summary>
+    private const int ParsedCacheLimit = 200_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LiveEvent> parsed = new(StringComparer.Ordinal);
+
     public async Task<BatchResult> ApplyAsync(IReadOnlyList<EventSubmission> submissions, long receivedAt, CancellationToken cancellationToken = default)
     {
         var callIds = submissions.SelectMany(s => s.Events).Select(e => e.CallId).Distinct(StringComparer.Ordinal).ToArray();
@@ -64,7 +69,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
     }
 
     /// <summary>Checks one request against what is stored and admitted so far; admits all its new events or none.</summary>
-    private static SubmissionResult Admit(
+    private SubmissionResult Admit(
         EventSubmission submission,
         Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>> known,
         Dictionary<string, CallRow> rows,
@@ -119,6 +124,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
 
             events[e.Sequence] = (e, body);
             fresh.Add((e, body));
+            Remember(body, e);
             if (!rows.TryGetValue(e.CallId, out var row))
             {
                 // The settings in force when a call is first heard of are the ones it is judged by.
@@ -198,21 +204,44 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         var known = new Dictionary<string, Dictionary<long, (LiveEvent, string)>>(StringComparer.Ordinal);
         foreach (var (callId, sequence, body) in stored)
         {
-            var read = reader.Read(Encoding.UTF8.GetBytes(body));
-            if (!read.IsValid)
-            {
-                throw new InvalidOperationException($"Stored event {callId}#{sequence} does not read back: {string.Join("; ", read.Problems)}");
-            }
-
             if (!known.TryGetValue(callId, out var events))
             {
                 known[callId] = events = [];
             }
 
-            events[sequence] = (read.Events[0], body);
+            events[sequence] = (ReadStored(callId, sequence, body), body);
         }
 
         return known;
+    }
+
+    private void Remember(string body, LiveEvent e)
+    {
+        if (parsed.Count < ParsedCacheLimit)
+        {
+            parsed.TryAdd(body, e);
+        }
+    }
+
+    private LiveEvent ReadStored(string callId, long sequence, string body)
+    {
+        if (parsed.TryGetValue(body, out var known))
+        {
+            return known;
+        }
+
+        var read = reader.Read(Encoding.UTF8.GetBytes(body));
+        if (!read.IsValid)
+        {
+            throw new InvalidOperationException($"Stored event {callId}#{sequence} does not read back: {string.Join("; ", read.Problems)}");
+        }
+
+        if (parsed.Count >= ParsedCacheLimit)
+        {
+            parsed.Clear();
+        }
+
+        return parsed[body] = read.Events[0];
     }
 
     private async Task<IReadOnlyDictionary<string, TrackingRow>> LoadTrackingNumbersAsync(
