@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Calltrail.Cli.Deciding;
+using Calltrail.Cli.Replaying;
 using Calltrail.Cli.Tables;
 
 namespace Calltrail.Cli;
@@ -13,6 +14,7 @@ public static class CalltrailCli
         {
             DecideCommand.Create(console),
             TableCommand.Create(console),
+            ReplayCommand.Create(console),
         };
 
         try

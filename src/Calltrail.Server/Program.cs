@@ -1,4 +1,5 @@
 using Calltrail.Server.Access;
+using Calltrail.Server.Calls;
 using Calltrail.Server.Deciding;
 using Calltrail.Server.Health;
 using Calltrail.Server.Hosting;
@@ -8,6 +9,7 @@ using Calltrail.Server.Storage;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCalltrailHosting(builder.Configuration);
 builder.Services.AddCalltrailStorage(builder.Configuration);
+builder.Services.AddCalltrailCalls();
 builder.Services.AddCalltrailAccess();
 builder.Services.AddCalltrailOrganization();
 builder.Services.AddOpenApi();
@@ -20,6 +22,8 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapDecide();
+app.MapCalls();
+app.MapTokens();
 app.MapOrganization();
 app.Run();
 

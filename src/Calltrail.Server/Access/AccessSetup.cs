@@ -1,4 +1,6 @@
+using Calltrail.Storage.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Calltrail.Server.Access;
 
@@ -10,6 +12,8 @@ public static class AccessSetup
     {
         services.AddOptions<AdminTokenOptions>()
             .Configure<IConfiguration>((options, configuration) => options.Token = configuration[AdminTokenOptions.EnvironmentVariable]);
+        services.AddSingleton<TokenStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, _ => { });
         services.AddAuthorizationBuilder().AddPermissionPolicies();

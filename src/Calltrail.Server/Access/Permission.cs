@@ -1,3 +1,5 @@
+using Calltrail.Calls;
+
 namespace Calltrail.Server.Access;
 
 /// <summary>What a role may do, modelled on the article's permissions.</summary>
@@ -20,20 +22,20 @@ public enum Permission
 
     /// <summary>Report call events (the telephony's own credential).</summary>
     ReportCallEvents,
+
+    /// <summary>Create, list and revoke API tokens: who may call Calltrail at all.</summary>
+    ManageAccess,
 }
 
-/// <summary>Roles and the permissions each holds.</summary>
-public static class Roles
+/// <summary>The names the API shows for permissions (<c>GET /api/me</c>), kebab-case like every other name it shows.</summary>
+public static class PermissionNames
 {
-    public const string Administrator = "administrator";
-
-    private static readonly Dictionary<string, Permission[]> Granted = new(StringComparer.Ordinal)
-    {
-        [Administrator] = Enum.GetValues<Permission>(),
-    };
-
-    public static IReadOnlyCollection<Permission> PermissionsOf(string role) =>
-        Granted.TryGetValue(role, out var permissions) ? permissions : [];
-
-    public static string PolicyName(Permission permission) => $"permission:{permission}";
+    public static readonly Choices<Permission> All = new(
+        ("view-calls", Permission.ViewCalls),
+        ("listen-to-recordings", Permission.ListenToRecordings),
+        ("edit-call-recording-settings", Permission.EditCallRecordingSettings),
+        ("manage-employees", Permission.ManageEmployees),
+        ("manage-phone-settings", Permission.ManagePhoneSettings),
+        ("report-call-events", Permission.ReportCallEvents),
+        ("manage-access", Permission.ManageAccess));
 }

@@ -37,9 +37,9 @@ public static class DecideEndpoints
     }
 
     /// <summary>400 with problem details whose <c>errors</c> are keyed by the field each problem names.</summary>
-    internal static IResult Refused(IReadOnlyList<ScenarioProblem> problems) =>
+    internal static IResult Refused(IReadOnlyList<ScenarioProblem> problems, string title = "The scenario was refused; nothing was decided.") =>
         Results.ValidationProblem(
             problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
             detail: string.Join("; ", problems),
-            title: "The scenario was refused; nothing was decided.");
+            title: title);
 }

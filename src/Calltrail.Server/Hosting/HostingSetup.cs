@@ -1,5 +1,6 @@
 using Calltrail.Scenarios.Phones;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Calltrail.Server.Hosting;
@@ -18,6 +19,7 @@ public static class HostingSetup
         var keys = Path.Combine(configuration.GetSection(CalltrailOptions.Section).Get<CalltrailOptions>()?.DataDirectoryPath
             ?? new CalltrailOptions().DataDirectoryPath, "keys");
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddHostedService<DataDirectory>();
         return services;

@@ -17,6 +17,7 @@ public static class StorageSetup
             .Open(sp.GetRequiredService<IOptions<CalltrailOptions>>().Value.DataDirectoryPath));
         services.AddSingleton<SettingsVersions>();
         services.AddHostedService<SchemaStartup>();
+        services.AddHostedService<Hosting.FirstStart>();
         return services;
     }
 }

@@ -57,6 +57,8 @@ internal static class CallSchema
             campaign_medium TEXT NULL,
             resolved BOOLEAN NOT NULL,
             status TEXT NOT NULL,
+            path TEXT NULL,
+            reasons TEXT NULL,
             recorder_state TEXT NOT NULL,
             announced BOOLEAN NOT NULL,
             plan TEXT NULL,

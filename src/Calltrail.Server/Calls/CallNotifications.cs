@@ -1,0 +1,95 @@
+using System.Threading.Channels;
+using Calltrail.Live;
+using Calltrail.Storage.Calls;
+
+namespace Calltrail.Server.Calls;
+
+/// <summary>An instruction to the recorder about one call.</summary>
+public sealed record RecorderInstruction(string CallId, string Action, string? Cause, string? Tenant);
+
+/// <summary>A message for an employee's desktop: announce the recording, it paused or resumed, a payment is not protected.</summary>
+public sealed record DesktopMessage(string Type, string CallId, string Employee, string? Tenant, string? Cause = null);
+
+/// <summary>
+/// Tells whoever listens what the service decided: the recorder (what to do with a call's audio) and
+/// employees' desktops. Live only — a listener hears what happens while it listens; what a call's
+/// recording should be is always in its recording plan (GET /api/calls/{id}). A listener that falls
+/// far behind loses its oldest messages rather than slowing ingestion down.
+/// </summary>
+public sealed class CallNotifications
+{
+    private const int Backlog = 10_000;
+    private readonly Lock gate = new();
+    private readonly List<Channel<RecorderInstruction>> recorders = [];
+    private readonly List<Channel<DesktopMessage>> desktops = [];
+
+    public Subscription<RecorderInstruction> SubscribeRecorder() => Subscribe(recorders);
+
+    public Subscription<DesktopMessage> SubscribeDesktop() => Subscribe(desktops);
+
+    public void Publish(IEnumerable<CallUpdate> updates)
+    {
+        foreach (var update in updates)
+        {
+            foreach (var action in Recorder.Transition(update.RecorderBefore, update.Judgement.Recorder))
+            {
+                var cause = action == RecorderAction.Pause && update.Judgement.PauseCause is { } c ? ServiceNames.PauseCauses.NameOf(c) : null;
+                Send(recorders, new RecorderInstruction(update.CallId, ServiceNames.RecorderActions.NameOf(action), cause, update.Tenant));
+                if (update.Employee is { } employee && action is RecorderAction.Pause or RecorderAction.Resume)
+                {
+                    Send(desktops, new DesktopMessage(action == RecorderAction.Pause ? "recording-paused" : "recording-resumed",
+                        update.CallId, employee, update.Tenant, cause));
+                }
+            }
+
+            if (update.Employee is { } agent)
+            {
+                if (update.AnnounceNow)
+                {
+                    Send(desktops, new DesktopMessage("announce-recording", update.CallId, agent, update.Tenant));
+                }
+
+                if (update.Judgement.PaymentUnprotectedNow)
+                {
+                    Send(desktops, new DesktopMessage("payment-not-protected", update.CallId, agent, update.Tenant));
+                }
+            }
+        }
+    }
+
+    private Subscription<T> Subscribe<T>(List<Channel<T>> listeners)
+    {
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (gate)
+        {
+            listeners.Add(channel);
+        }
+
+        return new Subscription<T>(channel.Reader, () =>
+        {
+            lock (gate)
+            {
+                listeners.Remove(channel);
+            }
+        });
+    }
+
+    private void Send<T>(List<Channel<T>> listeners, T message)
+    {
+        lock (gate)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Writer.TryWrite(message);
+            }
+        }
+    }
+}
+
+/// <summary>A listener's messages; dispose to stop listening.</summary>
+public sealed class Subscription<T>(ChannelReader<T> reader, Action unsubscribe) : IDisposable
+{
+    public ChannelReader<T> Reader { get; } = reader;
+
+    public void Dispose() => unsubscribe();
+}

@@ -1,0 +1,27 @@
+using Calltrail.Scenarios.Phones;
+using Calltrail.Scenarios.Reading;
+using Calltrail.Storage.Calls;
+
+namespace Calltrail.Server.Calls;
+
+public static class CallsSetup
+{
+    public static IServiceCollection AddCalltrailCalls(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new LiveEventReader(sp.GetRequiredService<PhoneNumberParser>()));
+        services.AddSingleton<CallStore>();
+        services.AddSingleton<CallQueries>();
+        services.AddSingleton<CallNotifications>();
+        services.AddSingleton<EventIngestion>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventIngestion>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCalls(this IEndpointRouteBuilder app)
+    {
+        app.MapCallEvents();
+        app.MapCallLogs();
+        app.MapCallStreams();
+        return app;
+    }
+}

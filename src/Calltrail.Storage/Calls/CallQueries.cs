@@ -1,0 +1,176 @@
+using System.Text;
+using Calltrail.Storage.Database;
+using Dapper;
+
+namespace Calltrail.Storage.Calls;
+
+/// <summary>
+/// The questions asked of the logs. Every filter is optional; <see cref="AllowedTenants"/> (null: all)
+/// is the caller's tenant limit and is always applied. Numbers are E.164, times Unix ms.
+/// </summary>
+public sealed record CallFilter
+{
+    public string? Tenant { get; init; }
+
+    public string? Campaign { get; init; }
+
+    public string? Employee { get; init; }
+
+    public string? Queue { get; init; }
+
+    public string? Direction { get; init; }
+
+    /// <summary>Calls that started at or after this moment.</summary>
+    public long? Since { get; init; }
+
+    /// <summary>Calls that started before this moment.</summary>
+    public long? Until { get; init; }
+
+    public bool? Recorded { get; init; }
+
+    public string? Classification { get; init; }
+
+    public string? Caller { get; init; }
+
+    public string? Called { get; init; }
+
+    public IReadOnlyCollection<string>? AllowedTenants { get; init; }
+}
+
+/// <summary>
+/// Reads the two logs: pages newest first (start time, then call id, so the order is total and stable
+/// while calls keep arriving), with an opaque cursor for the next page.
+/// </summary>
+public sealed class CallQueries(Db db)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<LogPage<ContactCenterEntryView>> ContactCenterAsync(CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
+    {
+        var (rows, next) = await PageAsync("contact_center_log", filter, limit, cursor, cancellationToken);
+        return new LogPage<ContactCenterEntryView>([.. rows.Select(Views.ContactCenter)], next);
+    }
+
+    public async Task<LogPage<FieldServiceEntryView>> FieldServiceAsync(CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
+    {
+        var (rows, next) = await PageAsync("field_service_log", filter, limit, cursor, cancellationToken);
+        return new LogPage<FieldServiceEntryView>([.. rows.Select(Views.FieldService)], next);
+    }
+
+    /// <summary>One call with both its records, or null if unknown or outside the caller's tenants.</summary>
+    public async Task<CallView?> CallAsync(string callId, IReadOnlyCollection<string>? allowedTenants, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<CallRow>("SELECT * FROM calls WHERE call_id = @callId", new { callId });
+        if (row is null || (allowedTenants is not null && (row.TenantId is null || !allowedTenants.Contains(row.TenantId))))
+        {
+            return null;
+        }
+
+        var cc = await connection.QueryFirstOrDefaultAsync<LogRow>("SELECT * FROM contact_center_log WHERE call_id = @callId", new { callId });
+        var fs = await connection.QueryFirstOrDefaultAsync<LogRow>("SELECT * FROM field_service_log WHERE call_id = @callId", new { callId });
+        return new CallView(
+            row.CallId, row.Status, row.TenantId, row.SettingsVersion, row.Path, LogEntries.ReasonIdsOf(row.Reasons),
+            RecordingPlan.FromJson(row.Plan), row.Problems is null ? null : Views.Json(row.Problems),
+            cc is null ? null : Views.ContactCenter(cc), fs is null ? null : Views.FieldService(fs));
+    }
+
+    private async Task<(IReadOnlyList<LogRow> Rows, string? Next)> PageAsync(
+        string table, CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        void Equal(string column, object? value)
+        {
+            if (value is not null)
+            {
+                where.Add($"{column} = @{column}");
+                parameters.Add(column, value);
+            }
+        }
+
+        Equal("tenant_id", filter.Tenant);
+        Equal("campaign", filter.Campaign);
+        Equal("employee_id", filter.Employee);
+        Equal("queue_id", filter.Queue);
+        Equal("direction", filter.Direction);
+        Equal("recorded", filter.Recorded);
+        Equal("classification", filter.Classification);
+        Equal("from_number", filter.Caller);
+        Equal("to_number", filter.Called);
+        if (filter.Since is { } since)
+        {
+            where.Add("started_at >= @since");
+            parameters.Add("since", since);
+        }
+
+        if (filter.Until is { } until)
+        {
+            where.Add("started_at < @until");
+            parameters.Add("until", until);
+        }
+
+        if (filter.AllowedTenants is { } allowed)
+        {
+            where.Add(db.Dialect.InList("tenant_id", "allowed"));
+            parameters.Add("allowed", allowed.ToArray());
+        }
+
+        if (cursor is not null && Cursor.TryRead(cursor, out var afterStarted, out var afterCall))
+        {
+            where.Add("(started_at < @afterStarted OR (started_at = @afterStarted AND call_id < @afterCall))");
+            parameters.Add("afterStarted", afterStarted);
+            parameters.Add("afterCall", afterCall);
+        }
+
+        parameters.Add("take", limit + 1);
+        var sql = new StringBuilder($"SELECT * FROM {table}");
+        if (where.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        }
+
+        sql.Append(" ORDER BY started_at DESC, call_id DESC LIMIT @take");
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<LogRow>(sql.ToString(), parameters)).ToList();
+        if (rows.Count <= limit)
+        {
+            return (rows, null);
+        }
+
+        rows.RemoveAt(limit);
+        return (rows, Cursor.Write(rows[^1].StartedAt, rows[^1].CallId));
+    }
+}
+
+/// <summary>An opaque page cursor: the last entry's start time and call id.</summary>
+public static class Cursor
+{
+    public static string Write(long startedAt, string callId) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{startedAt}:{callId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryRead(string cursor, out long startedAt, out string callId)
+    {
+        startedAt = 0;
+        callId = string.Empty;
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || !long.TryParse(text.AsSpan(0, colon), out startedAt))
+            {
+                return false;
+            }
+
+            callId = text[(colon + 1)..];
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Calltrail.Decisions;
+using Calltrail.Live;
+using Calltrail.Scenarios.Reading;
+using Calltrail.Scenarios.Writing;
+using Calltrail.Storage.Database;
+using Calltrail.Storage.Organization;
+using Dapper;
+
+namespace Calltrail.Storage.Calls;
+
+/// <summary>
+/// Stores call events and keeps both call logs true to them. A batch of requests is one transaction:
+/// the events are stored, every touched call is folded from all its events and judged again, and
+/// its records rewritten — so an answer of "accepted" means durable, and the records never lag the
+/// events they came from.
+/// </summary>
+public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader)
+{
+    /// <summary>Stored bodies already read back, by their text: a live call's events are read again with every new one.</summary>
+    private const int ParsedCacheLimit = 200_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LiveEvent> parsed = new(StringComparer.Ordinal);
+
+    public async Task<BatchResult> ApplyAsync(IReadOnlyList<EventSubmission> submissions, long receivedAt, CancellationToken cancellationToken = default)
+    {
+        var callIds = submissions.SelectMany(s => s.Events).Select(e => e.CallId).Distinct(StringComparer.Ordinal).ToArray();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var known = await LoadEventsAsync(connection, transaction, callIds);
+        var rows = (await connection.QueryAsync<CallRow>(
+                $"SELECT * FROM calls WHERE {db.Dialect.InList("call_id", "callIds")}", new { callIds }, transaction))
+            .ToDictionary(r => r.CallId, StringComparer.Ordinal);
+        var current = await versions.CurrentAsync(cancellationToken);
+        var starts = submissions.SelectMany(s => s.Events).Concat(known.Values.SelectMany(v => v.Values.Select(x => x.Event)))
+            .Where(e => e.Start is not null);
+        var tracking = await LoadTrackingNumbersAsync(connection, transaction, starts);
+
+        var results = new List<SubmissionResult>(submissions.Count);
+        var fresh = new List<(LiveEvent Event, string Body)>();
+        foreach (var submission in submissions)
+        {
+            results.Add(Admit(submission, known, rows, tracking, current.Version, fresh));
+        }
+
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO call_events (call_id, sequence, type, at, body, received_at)
+            VALUES (@CallId, @Sequence, @Type, @At, @Body, @ReceivedAt)
+            ON CONFLICT (call_id, sequence) DO NOTHING
+            """,
+            fresh.Select(f => new
+            {
+                f.Event.CallId, f.Event.Sequence, Type = LiveEventNames.Types.NameOf(f.Event.Type), f.Event.At, f.Body, ReceivedAt = receivedAt,
+            }),
+            transaction);
+
+        var updates = new List<CallUpdate>();
+        foreach (var callId in fresh.Select(f => f.Event.CallId).Distinct(StringComparer.Ordinal))
+        {
+            updates.Add(await RejudgeAsync(connection, transaction, rows[callId], known[callId].Values.Select(v => v.Event), receivedAt, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new BatchResult(results, updates);
+    }
+
+    /// <summary>Checks one request against what is stored and admitted so far; admits all its new events or none.</summary>
+    private SubmissionResult Admit(
+        EventSubmission submission,
+        Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>> known,
+        Dictionary<string, CallRow> rows,
+        IReadOnlyDictionary<string, TrackingRow> tracking,
+        long settingsVersion,
+        List<(LiveEvent, string)> fresh)
+    {
+        var mine = new List<(LiveEvent Event, string Body)>();
+        var repeated = 0;
+        foreach (var e in submission.Events)
+        {
+            var body = LiveEventJson.Serialize(e);
+            var stored = known.GetValueOrDefault(e.CallId)?.GetValueOrDefault(e.Sequence)
+                ?? mine.FirstOrDefault(m => m.Event.CallId == e.CallId && m.Event.Sequence == e.Sequence);
+            if (stored is { Body: { } existing })
+            {
+                if (existing != body)
+                {
+                    return new SubmissionResult(SubmissionOutcome.Conflict, 0, 0,
+                        $"call '{e.CallId}' already has an event with sequence {e.Sequence}, and it is different: {existing}");
+                }
+
+                repeated++;
+                continue;
+            }
+
+            mine.Add((e, body));
+        }
+
+        if (submission.AllowedTenants is { } allowed)
+        {
+            foreach (var callId in submission.Events.Select(e => e.CallId).Distinct(StringComparer.Ordinal))
+            {
+                var start = known.GetValueOrDefault(callId)?.Values.Select(v => v.Event.Start).FirstOrDefault(s => s is not null)
+                    ?? mine.Select(m => m.Event).FirstOrDefault(m => m.CallId == callId && m.Start is not null)?.Start;
+                var tenant = rows.TryGetValue(callId, out var row) && row.Resolved ? row.TenantId : start is null ? null : Resolve(start, tracking).TenantId;
+                if (tenant is null || !allowed.Contains(tenant))
+                {
+                    return new SubmissionResult(SubmissionOutcome.Forbidden, 0, 0, tenant is null
+                        ? $"call '{callId}' has no tenant yet; a tenant-limited token must send the call's started event, naming one of its tenants, first"
+                        : $"call '{callId}' belongs to tenant '{tenant}', which this token may not touch");
+                }
+            }
+        }
+
+        foreach (var (e, body) in mine)
+        {
+            if (!known.TryGetValue(e.CallId, out var events))
+            {
+                known[e.CallId] = events = [];
+            }
+
+            events[e.Sequence] = (e, body);
+            fresh.Add((e, body));
+            Remember(body, e);
+            if (!rows.TryGetValue(e.CallId, out var row))
+            {
+                // The settings in force when a call is first heard of are the ones it is judged by.
+                rows[e.CallId] = row = new CallRow { CallId = e.CallId, SettingsVersion = settingsVersion };
+            }
+
+            if (!row.Resolved && e.Start is { } start)
+            {
+                var resolved = Resolve(start, tracking);
+                row.Resolved = true;
+                row.TenantId = resolved.TenantId;
+                row.TrackingNumber = start.DialedTrackingNumber?.E164;
+                row.Campaign = resolved.Campaign;
+                row.CampaignCategory = resolved.Category;
+                row.CampaignSource = resolved.Source;
+                row.CampaignMedium = resolved.Medium;
+            }
+        }
+
+        return new SubmissionResult(SubmissionOutcome.Accepted, mine.Count, repeated);
+    }
+
+    /// <summary>The tenant is the one the telephony named, else the dialed tracking number's; the campaign is the tracking number's.</summary>
+    private static TrackingRow Resolve(CallStart start, IReadOnlyDictionary<string, TrackingRow> tracking)
+    {
+        var number = start.DialedTrackingNumber is { } n ? tracking.GetValueOrDefault(n.E164) : null;
+        return new TrackingRow
+        {
+            TenantId = start.Tenant ?? number?.TenantId,
+            Campaign = number?.Campaign,
+            Category = number?.Category,
+            Source = number?.Source,
+            Medium = number?.Medium,
+        };
+    }
+
+    private async Task<CallUpdate> RejudgeAsync(
+        DbConnection connection, DbTransaction transaction, CallRow row, IEnumerable<LiveEvent> events, long now, CancellationToken cancellationToken)
+    {
+        var snapshot = await versions.GetAsync(row.SettingsVersion, cancellationToken);
+        var live = LiveCallFold.Fold(row.CallId, events);
+        var judgement = LiveJudge.Judge(live, snapshot.Settings, snapshot.Employees, row.TenantId);
+        var before = row.RecorderState.Length == 0 ? RecorderState.Idle : Parse(ServiceNames.RecorderStates, row.RecorderState);
+        var verdict = judgement.Verdict;
+        var announceNow = judgement.AnnounceNow && !row.Announced;
+
+        row.Status = ServiceNames.Statuses.NameOf(judgement.Status);
+        row.Path = verdict?.Path.Id();
+        row.Reasons = verdict is null ? null : LogEntries.ReasonList(verdict.Reasons);
+        row.RecorderState = ServiceNames.RecorderStates.NameOf(judgement.Recorder);
+        row.Announced |= announceNow;
+        var plan = verdict is null ? null : RecordingPlan.From(judgement);
+        row.Plan = plan?.ToJson();
+        row.Problems = judgement.Problems.Count == 0 ? null : JsonSerializer.Serialize(judgement.Problems.Select(p => new { field = p.Field, message = p.Message }));
+        row.UpdatedAt = now;
+        await connection.ExecuteAsync(CallSql.UpsertCall, row, transaction);
+
+        await WriteLogAsync(connection, transaction, "contact_center_log", verdict?.Logged.ContactCenter == true
+            ? LogEntries.ContactCenter(LogEntries.Shared(live, judgement, row), verdict) : null, row.CallId);
+        await WriteLogAsync(connection, transaction, "field_service_log", verdict?.Logged.FieldService == true
+            ? LogEntries.FieldService(LogEntries.Shared(live, judgement, row), verdict, row) : null, row.CallId);
+
+        return new CallUpdate(row.CallId, row.TenantId, judgement.Call?.User, judgement, before, announceNow, plan);
+    }
+
+    private static Task WriteLogAsync(DbConnection connection, DbTransaction transaction, string table, LogRow? entry, string callId) =>
+        entry is null
+            // The verdict says this system keeps no record of the call (any more): none may linger.
+            ? connection.ExecuteAsync($"DELETE FROM {table} WHERE call_id = @callId", new { callId }, transaction)
+            : connection.ExecuteAsync(table == "contact_center_log" ? CallSql.UpsertContactCenter : CallSql.UpsertFieldService, entry, transaction);
+
+    private async Task<Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>>> LoadEventsAsync(
+        DbConnection connection, DbTransaction transaction, string[] callIds)
+    {
+        var stored = await connection.QueryAsync<(string CallId, long Sequence, string Body)>(
+            $"SELECT call_id, sequence, body FROM call_events WHERE {db.Dialect.InList("call_id", "callIds")}", new { callIds }, transaction);
+        var known = new Dictionary<string, Dictionary<long, (LiveEvent, string)>>(StringComparer.Ordinal);
+        foreach (var (callId, sequence, body) in stored)
+        {
+            if (!known.TryGetValue(callId, out var events))
+            {
+                known[callId] = events = [];
+            }
+
+            events[sequence] = (ReadStored(callId, sequence, body), body);
+        }
+
+        return known;
+    }
+
+    private void Remember(string body, LiveEvent e)
+    {
+        if (parsed.Count < ParsedCacheLimit)
+        {
+            parsed.TryAdd(body, e);
+        }
+    }
+
+    private LiveEvent ReadStored(string callId, long sequence, string body)
+    {
+        if (parsed.TryGetValue(body, out var known))
+        {
+            return known;
+        }
+
+        var read = reader.Read(Encoding.UTF8.GetBytes(body));
+        if (!read.IsValid)
+        {
+            throw new InvalidOperationException($"Stored event {callId}#{sequence} does not read back: {string.Join("; ", read.Problems)}");
+        }
+
+        if (parsed.Count >= ParsedCacheLimit)
+        {
+            parsed.Clear();
+        }
+
+        return parsed[body] = read.Events[0];
+    }
+
+    private async Task<IReadOnlyDictionary<string, TrackingRow>> LoadTrackingNumbersAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<LiveEvent> starts)
+    {
+        var numbers = starts.Select(e => e.Start!.DialedTrackingNumber?.E164).OfType<string>().Distinct().ToArray();
+        if (numbers.Length == 0)
+        {
+            return new Dictionary<string, TrackingRow>();
+        }
+
+        var rows = await connection.QueryAsync<TrackingRow>(
+            $"SELECT number, tenant_id, campaign, category, source, medium FROM tracking_numbers WHERE {db.Dialect.InList("number", "numbers")}",
+            new { numbers }, transaction);
+        return rows.ToDictionary(r => r.Number, StringComparer.Ordinal);
+    }
+
+    private static T Parse<T>(Calltrail.Calls.Choices<T> choices, string name)
+        where T : struct, Enum =>
+        choices.TryGet(name, out var value) ? value : default;
+
+    private sealed class TrackingRow
+    {
+        public string Number { get; set; } = "";
+
+        public string? TenantId { get; set; }
+
+        public string? Campaign { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? Source { get; set; }
+
+        public string? Medium { get; set; }
+    }
+}

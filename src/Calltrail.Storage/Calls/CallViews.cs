@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Calltrail.Scenarios.Writing;
+
+namespace Calltrail.Storage.Calls;
+
+/// <summary>Which system's call log.</summary>
+public enum CallLog
+{
+    ContactCenter,
+    FieldService,
+}
+
+/// <summary>What every entry says, in either log.</summary>
+public abstract record LogEntryView
+{
+    public required string CallId { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string StartedAt { get; init; }
+
+    public string? EndedAt { get; init; }
+
+    public required string Direction { get; init; }
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public required string Via { get; init; }
+
+    public string? Tenant { get; init; }
+
+    public string? TrackingNumber { get; init; }
+
+    public string? Employee { get; init; }
+
+    public string? Queue { get; init; }
+
+    public long DurationMs { get; init; }
+
+    public required string Path { get; init; }
+
+    public bool Recorded { get; init; }
+
+    public string? Classification { get; init; }
+
+    public required IReadOnlyList<string> Reasons { get; init; }
+}
+
+/// <summary>The contact center's call log: the setting that decided, the audio kept and what paused it.</summary>
+public sealed record ContactCenterEntryView : LogEntryView
+{
+    public string? Campaign { get; init; }
+
+    public JsonElement? Setting { get; init; }
+
+    public bool Announce { get; init; }
+
+    public bool AutoPause { get; init; }
+
+    public required JsonElement Spans { get; init; }
+
+    public required JsonElement Paused { get; init; }
+
+    public required JsonElement UnprotectedPaymentWindows { get; init; }
+}
+
+public sealed record CampaignView(string Name, string? Category, string? Source, string? Medium);
+
+/// <summary>Whether the field-service record has audio: from where, or why not.</summary>
+public sealed record RecordingView(bool Present, string? Source, string? MissingBecause);
+
+/// <summary>The field service's call record: tenant, campaign, classification, and the recording or why there is none.</summary>
+public sealed record FieldServiceEntryView : LogEntryView
+{
+    public CampaignView? Campaign { get; init; }
+
+    public required RecordingView Recording { get; init; }
+}
+
+/// <summary>Everything the service knows about one call: its decision, the recording plan, and both systems' records.</summary>
+public sealed record CallView(
+    string CallId,
+    string Status,
+    string? Tenant,
+    long SettingsVersion,
+    string? Path,
+    IReadOnlyList<string> Reasons,
+    RecordingPlan? RecordingPlan,
+    JsonElement? Problems,
+    ContactCenterEntryView? ContactCenter,
+    FieldServiceEntryView? FieldService);
+
+/// <summary>One page of a log, newest first; <see cref="Next"/> fetches the page after it.</summary>
+public sealed record LogPage<T>(IReadOnlyList<T> Calls, string? Next);
+
+internal static class Views
+{
+    public static ContactCenterEntryView ContactCenter(LogRow row) => new()
+    {
+        CallId = row.CallId, Status = row.Status, StartedAt = LiveEventJson.Time(row.StartedAt),
+        EndedAt = row.EndedAt is { } end ? LiveEventJson.Time(end) : null, Direction = row.Direction,
+        From = row.FromNumber, To = row.ToNumber, Via = row.Via, Tenant = row.TenantId, TrackingNumber = row.TrackingNumber,
+        Employee = row.EmployeeId, Queue = row.QueueId, DurationMs = row.DurationMs, Path = row.Path, Recorded = row.Recorded,
+        Classification = row.Classification, Reasons = LogEntries.ReasonIdsOf(row.Reasons), Campaign = row.Campaign,
+        Setting = row.Setting is null ? null : Json(row.Setting), Announce = row.Announce, AutoPause = row.AutoPause,
+        Spans = Json(row.Spans), Paused = Json(row.Paused), UnprotectedPaymentWindows = Json(row.UnprotectedPayment),
+    };
+
+    public static FieldServiceEntryView FieldService(LogRow row) => new()
+    {
+        CallId = row.CallId, Status = row.Status, StartedAt = LiveEventJson.Time(row.StartedAt),
+        EndedAt = row.EndedAt is { } end ? LiveEventJson.Time(end) : null, Direction = row.Direction,
+        From = row.FromNumber, To = row.ToNumber, Via = row.Via, Tenant = row.TenantId, TrackingNumber = row.TrackingNumber,
+        Employee = row.EmployeeId, Queue = row.QueueId, DurationMs = row.DurationMs, Path = row.Path, Recorded = row.Recorded,
+        Classification = row.Classification, Reasons = LogEntries.ReasonIdsOf(row.Reasons),
+        Campaign = row.Campaign is null ? null : new CampaignView(row.Campaign, row.CampaignCategory, row.CampaignSource, row.CampaignMedium),
+        Recording = new RecordingView(row.Recorded, row.RecordingSource, row.NoRecordingReason),
+    };
+
+    public static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,36 @@
+using Calltrail.Live;
+
+namespace Calltrail.Storage.Calls;
+
+/// <summary>The events of one request, and the tenants its caller may touch (null: every tenant).</summary>
+public sealed record EventSubmission(IReadOnlyList<LiveEvent> Events, IReadOnlyCollection<string>? AllowedTenants);
+
+public enum SubmissionOutcome
+{
+    /// <summary>Every event is stored (now or before): durable once the batch commits.</summary>
+    Accepted,
+
+    /// <summary>An event reuses a call's sequence number with different content; nothing of the request was stored.</summary>
+    Conflict,
+
+    /// <summary>The request touches a call outside the caller's tenants; nothing of it was stored.</summary>
+    Forbidden,
+}
+
+/// <param name="Stored">Events stored by this request.</param>
+/// <param name="Repeated">Events already stored with the same content (a retried delivery).</param>
+public sealed record SubmissionResult(SubmissionOutcome Outcome, int Stored, int Repeated, string? Problem = null);
+
+/// <summary>A call whose records changed in a batch, for whoever acts on it (the recorder, desktops).</summary>
+/// <param name="RecorderBefore">What the recorder was doing before these events.</param>
+/// <param name="AnnounceNow">The employee's desktop should prompt to announce the recording now (once per call).</param>
+public sealed record CallUpdate(
+    string CallId,
+    string? Tenant,
+    string? Employee,
+    Judgement Judgement,
+    RecorderState RecorderBefore,
+    bool AnnounceNow,
+    RecordingPlan? Plan);
+
+public sealed record BatchResult(IReadOnlyList<SubmissionResult> Submissions, IReadOnlyList<CallUpdate> Updates);
