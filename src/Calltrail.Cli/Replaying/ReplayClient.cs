@@ -20,7 +20,9 @@ internal sealed class ReplayClient(Uri server, string? token, HttpMessageHandler
     {
         // Each run's calls get ids of their own, so replaying again never collides with an earlier run.
         var run = Guid.NewGuid().ToString("N")[..8];
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // Replayed calls have already happened: laid out a second apart, in the file's order, all over by now.
+        var longest = file.Scenarios.Max(s => s.Call.DurationMs);
+        var first = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - longest - ((file.Scenarios.Count + 1) * 1_000L);
         var verdicts = new List<string>();
         for (var i = 0; i < file.Scenarios.Count; i++)
         {
@@ -30,8 +32,7 @@ internal sealed class ReplayClient(Uri server, string? token, HttpMessageHandler
             try
             {
                 await SendAsync(HttpMethod.Put, "/api/settings", OrganizationJson.Serialize(scenario.Settings, scenario.Employees), $"{where}: settings");
-                // Calls are laid out a second apart so the logs list them in the file's order.
-                foreach (var e in ScenarioPlayback.ToEvents(scenario, callId, now + (i * 1_000L)))
+                foreach (var e in ScenarioPlayback.ToEvents(scenario, callId, first + (i * 1_000L)))
                 {
                     await SendAsync(HttpMethod.Post, "/api/calls/events", LiveEventJson.Serialize(e), $"{where}: event {e.Sequence}");
                 }

@@ -32,8 +32,12 @@ internal sealed partial class FirstStart(
         }
 
         // The addresses are known only once the server listens.
-        lifetime.ApplicationStarted.Register(() => Guide(log, Address(), hasAdmin ? "$CALLTRAIL_ADMIN_TOKEN" : "<the secret you chose>",
-            hasAdmin ? string.Empty : "1. Stop the server and start it again with CALLTRAIL_ADMIN_TOKEN=<a long random secret> in the environment. "));
+        var organized = await connection.ExecuteScalarAsync<long>("SELECT (SELECT COUNT(*) FROM tenants) + (SELECT COUNT(*) FROM queues)") > 0;
+        var steps = (hasAdmin ? string.Empty : "Stop the server and start it again with CALLTRAIL_ADMIN_TOKEN=<a long random secret> in the environment. ")
+            + (organized
+                ? "The organization is in place (GET /api/tenants, /api/queues, /api/employees). "
+                : "Create the organization (docs/organization.md), or start again with --seed-demo for a demo one. ");
+        lifetime.ApplicationStarted.Register(() => Guide(log, Address(), hasAdmin ? "$CALLTRAIL_ADMIN_TOKEN" : "<the secret you chose>", steps));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -42,13 +46,11 @@ internal sealed partial class FirstStart(
         server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "No calls yet. To get going: {AdminStep}" +
-        "2. Create the organization (docs/organization.md), or start with --seed-demo for a demo one (tenants north and south, " +
-        "queues, employees, tracking numbers). 3. Replay an example as a live call: dotnet run --project src/Calltrail.Cli -- replay " +
-        "--server {Address} --token {Token} spec/examples/06-payment-pause.scenario.json. 4. See it in both logs: " +
-        "curl -H 'Authorization: Bearer {Token}' {Address}/api/calls/contact-center (and /api/calls/field-service). " +
-        "The API is described at {Address}/openapi/v1.json.")]
-    private static partial void Guide(ILogger logger, string address, string token, string adminStep);
+        "No calls yet. To get going: {Steps}Replay an example as a live call: dotnet run --project src/Calltrail.Cli -- replay " +
+        "--server {Address} --token {Token} spec/examples/06-payment-pause.scenario.json — then see it in both logs: " +
+        "curl -H \"Authorization: Bearer {Token}\" {Address}/api/calls/contact-center (and /api/calls/field-service). " +
+        "Calls are reported with POST /api/calls/events (docs/service.md); the API is described at {Address}/openapi/v1.json.")]
+    private static partial void Guide(ILogger logger, string address, string token, string steps);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "CALLTRAIL_ADMIN_TOKEN is not set: only API tokens created earlier can call the API. Set it to have an administrator token.")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Calltrail.Scenarios.Writing;
 
 namespace Calltrail.Storage.Calls;
@@ -13,38 +14,55 @@ public enum CallLog
 /// <summary>What every entry says, in either log.</summary>
 public abstract record LogEntryView
 {
+    [JsonPropertyOrder(-1)]
     public required string CallId { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string Status { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string StartedAt { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? EndedAt { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string Direction { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? From { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? To { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string Via { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? Tenant { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? TrackingNumber { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? Employee { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? Queue { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public long DurationMs { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string Path { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public bool Recorded { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? Classification { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required IReadOnlyList<string> Reasons { get; init; }
 }
 
