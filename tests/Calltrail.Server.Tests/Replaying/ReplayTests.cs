@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Calltrail.Cli;
 using Calltrail.Server.Tests.Support;
 using Calltrail.TestKit;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Calltrail.Server.Tests.Replaying;
 
@@ -80,5 +81,40 @@ public sealed class ReplayTests
         var console = new CliConsole(new StringReader(string.Empty), output, error) { Http = server.Handler };
         var code = CalltrailCli.Run(args, console);
         return (code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>The same service on PostgreSQL: every example replayed in one file against one server.</summary>
+public sealed class ReplayOnPostgresTests
+{
+    [Fact]
+    public async Task Every_example_replayed_against_a_server_on_postgresql_agrees_with_decide()
+    {
+        await using var database = await Calltrail.TestKit.Databases.TestDatabase.CreateEmptyAsync(Calltrail.Storage.Database.DatabaseProvider.PostgreSql);
+        using var server = new TestServer(b =>
+        {
+            b.UseSetting("Database:Provider", database.ProviderSetting);
+            b.UseSetting("Database:ConnectionString", database.ConnectionString);
+        });
+        var all = new JsonArray([.. SpecExamples.All.Select(e => JsonNode.Parse(File.ReadAllText(e.ScenarioPath)))]);
+        var file = Path.Combine(Path.GetTempPath(), $"calltrail-all-pg-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, all.ToJsonString());
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = CalltrailCli.Run(
+                ["replay", "--server", "http://calltrail.test", "--token", TestServer.AdminToken, file],
+                new CliConsole(new StringReader(string.Empty), output, error) { Http = server.Handler });
+            var decided = new StringWriter();
+            CalltrailCli.Run(["decide", file], new CliConsole(new StringReader(string.Empty), decided, new StringWriter()));
+
+            Assert.True(code == 0, error.ToString());
+            VerdictAssert.Equivalent(decided.ToString(), output.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
