@@ -6,7 +6,14 @@ using Calltrail.Server.Hosting;
 using Calltrail.Server.Organization;
 using Calltrail.Server.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+// A bare flag is friendlier than "--Calltrail:SeedDemo true"; ASP.NET's command line wants key and value.
+var seedDemo = args.Contains("--seed-demo");
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--seed-demo")]);
+if (seedDemo)
+{
+    builder.Configuration["Calltrail:SeedDemo"] = "true";
+}
+
 builder.Services.AddCalltrailHosting(builder.Configuration);
 builder.Services.AddCalltrailStorage(builder.Configuration);
 builder.Services.AddCalltrailCalls();

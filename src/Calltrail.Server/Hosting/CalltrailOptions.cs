@@ -16,6 +16,9 @@ public sealed class CalltrailOptions : IValidatableObject
     [Required]
     public string PhoneRegion { get; set; } = "US";
 
+    /// <summary>Create the demo organization on an empty database (the <c>--seed-demo</c> flag).</summary>
+    public bool SeedDemo { get; set; }
+
     public string DataDirectoryPath => Path.GetFullPath(DataDirectory);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Calltrail.Server.Hosting;
 
 /// <summary>
-/// On a start with an empty database, says in the log how to get going: the admin token, the demo
-/// organization, replaying an example, and where to look. A database with anything in it starts quietly.
+/// Until the first call arrives, says in the log on every start how to get going: the admin token, the
+/// demo organization, replaying an example, and where to look. Once calls come in it starts quietly.
 /// </summary>
 internal sealed partial class FirstStart(
     Db db, IOptions<AdminTokenOptions> admin, IServer server, IHostApplicationLifetime lifetime, ILogger<FirstStart> log)
@@ -18,17 +18,16 @@ internal sealed partial class FirstStart(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var things = await connection.ExecuteScalarAsync<long>(
-            "SELECT (SELECT COUNT(*) FROM tenants) + (SELECT COUNT(*) FROM queues) + (SELECT COUNT(*) FROM api_tokens) + (SELECT COUNT(*) FROM calls)");
+        // Until the first call arrives the service is still being set up, so the guidance is shown.
+        var calls = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM calls");
         var hasAdmin = !string.IsNullOrEmpty(admin.Value.Token);
-        if (things > 0 && hasAdmin)
+        if (calls > 0)
         {
-            return;
-        }
+            if (!hasAdmin)
+            {
+                NoAdminToken(log);
+            }
 
-        if (things > 0)
-        {
-            NoAdminToken(log);
             return;
         }
 
@@ -43,7 +42,7 @@ internal sealed partial class FirstStart(
         server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "The database is empty: no organization, no tokens, no calls yet. To get going: {AdminStep}" +
+        "No calls yet. To get going: {AdminStep}" +
         "2. Create the organization (docs/organization.md), or start with --seed-demo for a demo one (tenants north and south, " +
         "queues, employees, tracking numbers). 3. Replay an example as a live call: dotnet run --project src/Calltrail.Cli -- replay " +
         "--server {Address} --token {Token} spec/examples/06-payment-pause.scenario.json. 4. See it in both logs: " +

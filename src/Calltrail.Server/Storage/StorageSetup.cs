@@ -16,7 +16,9 @@ public static class StorageSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value
             .Open(sp.GetRequiredService<IOptions<CalltrailOptions>>().Value.DataDirectoryPath));
         services.AddSingleton<SettingsVersions>();
+        // In this order: the tables, then the demo organization if asked for, then the first-start guidance.
         services.AddHostedService<SchemaStartup>();
+        services.AddHostedService<Hosting.DemoOrganization>();
         services.AddHostedService<Hosting.FirstStart>();
         return services;
     }
