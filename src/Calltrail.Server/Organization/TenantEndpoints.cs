@@ -59,7 +59,8 @@ internal static class TenantEndpoints
             && !(await authorization.AuthorizeAsync(context.User, Roles.PolicyName(Permission.EditCallRecordingSettings))).Succeeded)
         {
             return Answers.Forbidden("Not permitted",
-                "Changing a tenant's field-service recording settings needs the permission to edit call recording settings; leave fieldService out to change only the name.");
+                "Changing a tenant's field-service recording settings needs the permission to edit call recording settings; " +
+                "leave fieldService out to change only the name.");
         }
 
         var written = await store.SaveTenantAsync(id, name!, fieldService, caller.Actor, caller.At, cancellationToken);

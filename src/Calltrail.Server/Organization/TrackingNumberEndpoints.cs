@@ -36,7 +36,8 @@ internal static class TrackingNumberEndpoints
         return Answers.Ok(found.Select(TrackingNumberView.Of));
     }
 
-    private static async Task<IResult> Get(string number, HttpContext context, [FromServices] PhoneNumberParser phones, OrganizationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(
+        string number, HttpContext context, [FromServices] PhoneNumberParser phones, OrganizationStore store, CancellationToken cancellationToken)
     {
         if (!phones.TryParse(number, out var parsed, out var problem))
         {

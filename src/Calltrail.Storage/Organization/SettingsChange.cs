@@ -27,7 +27,10 @@ internal sealed class SettingsChange(DbConnection connection, DbTransaction tran
 
     public Task<T?> QueryOneAsync<T>(string sql, object? parameters = null) => connection.QuerySingleOrDefaultAsync<T>(sql, parameters, transaction);
 
-    /// <summary>Records that <paramref name="subject"/> went from <paramref name="before"/> to <paramref name="after"/> (JSON text); false, and nothing written, when they are the same.</summary>
+    /// <summary>
+    /// Records that <paramref name="subject"/> went from <paramref name="before"/> to <paramref name="after"/>
+    /// (JSON text); false, and nothing written, when they are the same.
+    /// </summary>
     public async Task<bool> AuditAsync(string subject, string? before, string? after)
     {
         if (string.Equals(before, after, StringComparison.Ordinal))
