@@ -13,10 +13,13 @@ namespace Calltrail.Scenarios.Writing;
 /// </summary>
 public static class LiveEventJson
 {
+    // Phone numbers read as written (+1555…), not as \u002B1555…; the text is JSON, never embedded in HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Serialize(LiveEvent e)
     {
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             Write(writer, e);
         }
@@ -27,7 +30,7 @@ public static class LiveEventJson
     public static string SerializeMany(IEnumerable<LiveEvent> events)
     {
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartArray();
             foreach (var e in events)

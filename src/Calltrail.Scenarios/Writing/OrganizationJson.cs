@@ -15,7 +15,7 @@ public static class OrganizationJson
     public static string Serialize(OrganizationSettings settings, IReadOnlyDictionary<string, Employee> employees, bool indented = false)
     {
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(writer, settings, employees);
         }
