@@ -1,14 +1,14 @@
 using System.Text.Json;
-using Calltrail.Calls;
 
 namespace Calltrail.Scenarios.Reading;
 
 /// <summary>
-/// One JSON object of the contract, read strictly: properties outside <c>known</c> are refused (unknown
+/// One JSON object of a contract, read strictly: properties outside <c>known</c> are refused (unknown
 /// properties are an error, never ignored), a property given twice is refused, and every typed read
-/// names the field it found wanting. JSON <c>null</c> reads as absent.
+/// (JsonFields.Values.cs) names the field it found wanting. JSON <c>null</c> reads as absent. The one
+/// reader for scenario files, call events and the server's request bodies, so all of them refuse alike.
 /// </summary>
-internal sealed class JsonFields
+public sealed partial class JsonFields
 {
     private readonly Dictionary<string, JsonElement> values;
     private readonly Problems problems;
@@ -91,78 +91,8 @@ internal sealed class JsonFields
     public JsonElement? Get(string name) =>
         values.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    public bool? Bool(string name)
-    {
-        if (Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return e.GetBoolean();
-        }
-
-        problems.Add(Field(name), $"must be true or false, got {Describe(e)}");
-        return null;
-    }
-
-    /// <summary>A whole number of milliseconds. Range checks (not negative, inside the call) are the validator's.</summary>
-    public long? Milliseconds(string name)
-    {
-        if (Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var ms))
-        {
-            return ms;
-        }
-
-        problems.Add(Field(name), $"must be a whole number of milliseconds, got {Describe(e)}");
-        return null;
-    }
-
-    public string? Text(string name)
-    {
-        if (Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(Field(name), $"must be a string, got {Describe(e)}");
-            return null;
-        }
-
-        var text = e.GetString()!;
-        if (text.Length == 0)
-        {
-            problems.Add(Field(name), "must not be empty");
-            return null;
-        }
-
-        return text;
-    }
-
-    public T? Choice<T>(string name, Choices<T> choices)
-        where T : struct, Enum
-    {
-        if (Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind == JsonValueKind.String && choices.TryGet(e.GetString()!, out var value))
-        {
-            return value;
-        }
-
-        problems.Add(Field(name), $"must be one of {choices.List}; got {Describe(e)}");
-        return null;
-    }
+    /// <summary>The nested object <paramref name="name"/>, read as strictly; null when absent or refused.</summary>
+    public JsonFields? Object(string name, params string[] known) => Open(Get(name), Field(name), problems, known);
 
     public void Required(string name, string what)
     {
@@ -172,6 +102,7 @@ internal sealed class JsonFields
         }
     }
 
+    /// <summary>What was found instead, for a message: a short value, or the kind of a value too big to quote.</summary>
     public static string Describe(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => $"\"{Shorten(e.GetString()!)}\"",

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Calltrail.Calls;
 using Calltrail.Live;
-using Calltrail.Phones;
 using Calltrail.Scenarios.Phones;
 
 namespace Calltrail.Scenarios.Reading;
@@ -180,9 +179,9 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         fields.Required("direction", $"one of {ContractNames.Directions.List}");
         var direction = fields.Choice("direction", ContractNames.Directions);
         var via = fields.Choice("via", ContractNames.Vias);
-        var from = ReadPhone(fields, "from", problems);
-        var to = ReadPhone(fields, "to", problems);
-        var tracking = ReadPhone(fields, "trackingNumber", problems);
+        var from = fields.Phone("from", phones);
+        var to = fields.Phone("to", phones);
+        var tracking = fields.Phone("trackingNumber", phones);
         var tenant = ReadId(fields, "tenant", problems);
         var employee = ReadId(fields, "employee", problems);
         var queue = ReadId(fields, "queue", problems);
@@ -232,27 +231,5 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         }
 
         return id;
-    }
-
-    private PhoneNumber? ReadPhone(JsonFields fields, string name, Problems problems)
-    {
-        if (fields.Get(name) is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(fields.Field(name), $"must be a phone number written as a string, got {JsonFields.Describe(e)}");
-            return null;
-        }
-
-        if (phones.TryParse(e.GetString()!, out var number, out var problem))
-        {
-            return number;
-        }
-
-        problems.Add(fields.Field(name), problem);
-        return null;
     }
 }

@@ -2,8 +2,11 @@ using Calltrail.Calls;
 
 namespace Calltrail.Scenarios.Reading;
 
-/// <summary>Problems found while reading, each with its field path; capped so a hostile file cannot grow the report without end.</summary>
-internal sealed class Problems
+/// <summary>
+/// Problems found while reading, each with its field path (<c>call.transfer.atMs</c>, <c>queues[1]</c>);
+/// capped so a hostile body cannot grow the report without end.
+/// </summary>
+public sealed class Problems
 {
     public const int Limit = 50;
 

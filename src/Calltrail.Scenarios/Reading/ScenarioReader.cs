@@ -189,10 +189,10 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
             return ContactCenterSettings.Default;
         }
 
-        var defaults = JsonFields.Open(cc.Get("defaults"), cc.Field("defaults"), problems, "queue", "user");
-        var queueDefault = defaults is null ? null : JsonFields.Open(defaults.Get("queue"), defaults.Field("queue"), problems, "record");
-        var userDefault = defaults is null ? null : JsonFields.Open(defaults.Get("user"), defaults.Field("user"), problems, "inbound", "outbound");
-        var transfers = JsonFields.Open(cc.Get("transfers"), cc.Field("transfers"), problems, "record");
+        var defaults = cc.Object("defaults", "queue", "user");
+        var queueDefault = defaults?.Object("queue", "record");
+        var userDefault = defaults?.Object("user", "inbound", "outbound");
+        var transfers = cc.Object("transfers", "record");
         var standard = RecordingDefaults.Default;
 
         return new ContactCenterSettings
@@ -260,7 +260,7 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            if (ReadPhone(item, $"{path}[{index++}]", problems) is { } number)
+            if (JsonFields.Phone(item, $"{path}[{index++}]", problems, phones) is { } number)
             {
                 numbers.Add(number);
             }
@@ -277,7 +277,7 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
             return FieldServiceSettings.Default;
         }
 
-        var continuity = JsonFields.Open(fs.Get("continuity"), fs.Field("continuity"), problems, "enabled", "destination");
+        var continuity = fs.Object("continuity", "enabled", "destination");
         return new FieldServiceSettings
         {
             Inbound = fs.Choice("inbound", ContractNames.RecordingModes) ?? RecordingMode.Automatically,
@@ -318,8 +318,8 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
         var result = new Call
         {
             Direction = direction ?? Direction.Inbound,
-            From = ReadPhone(call.Get("from"), call.Field("from"), problems),
-            To = ReadPhone(call.Get("to"), call.Field("to"), problems),
+            From = call.Phone("from", phones),
+            To = call.Phone("to", phones),
             Internal = call.Bool("internal") ?? false,
             // Unsaid, a call came the ordinary way for its direction.
             Via = via ?? (direction == Direction.Outbound ? Via.ClickToCall : Via.TrackingNumber),
@@ -382,27 +382,5 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
         }
 
         return [.. events];
-    }
-
-    private PhoneNumber? ReadPhone(JsonElement? element, string path, Problems problems)
-    {
-        if (element is not { } e)
-        {
-            return null;
-        }
-
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            problems.Add(path, $"must be a phone number written as a string, got {JsonFields.Describe(e)}");
-            return null;
-        }
-
-        if (phones.TryParse(e.GetString()!, out var number, out var problem))
-        {
-            return number;
-        }
-
-        problems.Add(path, problem);
-        return null;
     }
 }
