@@ -1,3 +1,4 @@
+using Calltrail.Scenarios.Reading;
 using Calltrail.Server.Access;
 using Calltrail.Storage.Organization;
 
@@ -33,7 +34,7 @@ internal static class ContactCenterEndpoints
         return Answers.Written(await store.ChangeContactCenterAsync(change!, caller.Actor, caller.At, cancellationToken), ContactCenterView.Of);
     }
 
-    private static ContactCenterChange Read(BodyObject fields)
+    private static ContactCenterChange Read(JsonFields fields)
     {
         var defaults = fields.Object("defaults", "queue", "user");
         var queue = defaults?.Object("queue", "record");

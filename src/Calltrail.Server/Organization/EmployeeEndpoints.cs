@@ -43,11 +43,11 @@ internal static class EmployeeEndpoints
         var fields = body.Object("name", "seat", "directLine", "queues", "role");
         fields?.Required("name", "the employee's name");
         var details = fields is null ? null : new EmployeeDetails(
-            fields.Text("name") ?? "",
+            fields.ShortText("name") ?? "",
             fields.Bool("seat") ?? true,
             fields.Phone("directLine", phones),
             fields.Ids("queues") ?? [],
-            fields.Text("role"));
+            fields.ShortText("role"));
         if (!body.IsValid)
         {
             return Answers.Invalid(body.Problems);

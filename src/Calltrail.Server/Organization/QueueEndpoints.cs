@@ -39,7 +39,7 @@ internal static class QueueEndpoints
         body.CheckId(id);
         var fields = body.Object("name");
         fields?.Required("name", "the queue's name, as people know it");
-        var name = fields?.Text("name");
+        var name = fields?.ShortText("name");
         if (!body.IsValid)
         {
             return Answers.Invalid(body.Problems);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Calltrail.Calls;
+using Calltrail.Scenarios.Reading;
 using Calltrail.Storage.Organization;
 
 namespace Calltrail.Server.Organization;
@@ -10,17 +11,15 @@ namespace Calltrail.Server.Organization;
 /// </summary>
 internal sealed class RequestBody
 {
-    private const int MaxProblems = 50;
-
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
-    private readonly List<ScenarioProblem> problems = [];
+    private readonly Problems problems = new();
 
     private RequestBody(JsonElement? root) => Root = root;
 
     public JsonElement? Root { get; }
 
-    public IReadOnlyList<ScenarioProblem> Problems => problems;
+    public IReadOnlyList<ScenarioProblem> Problems => problems.All;
 
     public bool IsValid => problems.Count == 0;
 
@@ -45,15 +44,17 @@ internal sealed class RequestBody
         }
     }
 
-    /// <summary>The top-level object, allowing only <paramref name="known"/> properties.</summary>
-    public BodyObject? Object(params string[] known)
+    /// <summary>The top-level object, allowing only <paramref name="known"/> properties; null once the body was refused.</summary>
+    public JsonFields? Object(params string[] known)
     {
-        if (Root is { ValueKind: JsonValueKind.Null })
+        // The top level has no field name of its own, so what is wrong with it is the body's problem.
+        if (Root is { ValueKind: not JsonValueKind.Object } root)
         {
-            Add("(body)", "must be a JSON object, got null");
+            Add("(body)", $"must be a JSON object, got {JsonFields.Describe(root)}");
+            return null;
         }
 
-        return BodyObject.Open(Root, "", this, known, "(body)");
+        return JsonFields.Open(Root, "", problems, known);
     }
 
     /// <summary>Adds the problem with an id from the path, so it is reported with those of the body.</summary>
@@ -65,13 +66,7 @@ internal sealed class RequestBody
         }
     }
 
-    public void Add(string field, string message)
-    {
-        if (problems.Count < MaxProblems)
-        {
-            problems.Add(new ScenarioProblem(field, message));
-        }
-    }
+    public void Add(string field, string message) => problems.Add(field, message);
 
     private static RequestBody Refused(string message)
     {

@@ -48,7 +48,7 @@ internal static class TenantEndpoints
         var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
         var fields = body.Object("name", "fieldService");
         fields?.Required("name", "the tenant's name, as people know it");
-        var name = fields?.Text("name");
+        var name = fields?.ShortText("name");
         var fieldService = fields?.Object("fieldService", FieldServiceView.Fields) is { } fs ? FieldServiceView.Read(fs) : null;
         if (!body.IsValid)
         {

@@ -1,4 +1,5 @@
 using Calltrail.Calls;
+using Calltrail.Scenarios.Reading;
 using Calltrail.Settings;
 using Calltrail.Storage.Organization;
 
@@ -20,7 +21,7 @@ public sealed record FieldServiceView(string Inbound, string Outbound, bool Uses
         new ContinuityView(fs.Continuity.Enabled, ContractNames.ContinuityDestinations.NameOf(fs.Continuity.Destination)));
 
     /// <summary>Reads the settings; as in the scenario format, a field left out takes its default.</summary>
-    internal static FieldServiceSettings Read(BodyObject fields)
+    internal static FieldServiceSettings Read(JsonFields fields)
     {
         var continuity = fields.Object("continuity", "enabled", "destination");
         return new FieldServiceSettings

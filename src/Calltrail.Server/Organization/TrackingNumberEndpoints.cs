@@ -1,4 +1,5 @@
 using Calltrail.Scenarios.Phones;
+using Calltrail.Scenarios.Reading;
 using Calltrail.Server.Access;
 using Calltrail.Storage.Organization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +62,7 @@ internal static class TrackingNumberEndpoints
         var fields = body.Object("tenant", "campaign");
         fields?.Required("tenant", "the tenant whose calls this number brings");
         fields?.Required("campaign", "the campaign the number was bought for");
-        var tenant = fields?.Text("tenant");
+        var tenant = fields?.ShortText("tenant");
         var campaign = fields?.Object("campaign", "name", "category", "source", "medium") is { } c ? ReadCampaign(c) : null;
         if (!body.IsValid)
         {
@@ -86,13 +87,13 @@ internal static class TrackingNumberEndpoints
         return Answers.Deleted(await store.DeleteTrackingNumberAsync(parsed, caller.Actor, caller.At, caller.Scope.Tenants, cancellationToken));
     }
 
-    private static Campaign? ReadCampaign(BodyObject campaign)
+    private static Campaign? ReadCampaign(JsonFields campaign)
     {
         campaign.Required("name", "the campaign's name");
-        var name = campaign.Text("name");
-        var category = campaign.Text("category");
-        var source = campaign.Text("source");
-        var medium = campaign.Text("medium");
+        var name = campaign.ShortText("name");
+        var category = campaign.ShortText("category");
+        var source = campaign.ShortText("source");
+        var medium = campaign.ShortText("medium");
         return name is null ? null : new Campaign(name, category, source, medium);
     }
 }
