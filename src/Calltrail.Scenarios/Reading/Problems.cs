@@ -24,5 +24,10 @@ public sealed class Problems
         }
     }
 
+    /// <summary>The messages by field, first-named field first: the <c>errors</c> of a validation problem.</summary>
+    public Dictionary<string, string[]> ByField() => problems
+        .GroupBy(p => p.Field, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
+
     public static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Calltrail.Scenarios.Reading;
 using Calltrail.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,16 +33,16 @@ public static class TokenEndpoints
     private static async Task<Results<Created<CreatedTokenView>, ValidationProblem>> Create(
         HttpRequest request, ClaimsPrincipal caller, TokenStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var problems = new FieldProblems();
+        var problems = new Problems();
         var wanted = await TokenRequest.ReadAsync(request.Body, problems, cancellationToken);
         if (wanted is not null)
         {
             await CheckTenantsExistAsync(wanted, store, problems, cancellationToken);
         }
 
-        if (wanted is null || problems.Any)
+        if (wanted is null || problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(problems.ToDictionary(), title: "The token was refused; nothing was created.");
+            return TypedResults.ValidationProblem(problems.ByField(), title: "The token was refused; nothing was created.");
         }
 
         var secret = TokenSecret.New();
@@ -62,7 +63,7 @@ public static class TokenEndpoints
         string id, TokenStore store, TimeProvider clock, CancellationToken cancellationToken) =>
         await store.RevokeAsync(id, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
-    private static async Task CheckTenantsExistAsync(TokenRequest wanted, TokenStore store, FieldProblems problems, CancellationToken cancellationToken)
+    private static async Task CheckTenantsExistAsync(TokenRequest wanted, TokenStore store, Problems problems, CancellationToken cancellationToken)
     {
         if (wanted.Tenants is not { } tenants)
         {
