@@ -13,13 +13,14 @@ public static class Program
           ingest --provider sqlite|postgresql [--seconds 30] [--warmup 10] [--concurrency 16,64,256]
                  [--shape events|lifecycle|both] [--connection-string CS] [--token admin|telephony]
                  [--server-env NAME=VALUE]... [--pg-server-options 'Max Auto Prepare=64'] [--work DIR]
+                 [--server PATH/Calltrail.Server.dll]
               Live-call ingestion: N simulated telephony connections post realistic call lifecycles
               (one request per event, or one request per lifecycle), every answer a durable commit.
               Each run: fresh database, fresh server; afterwards the server is killed (SIGKILL) and
               the database is checked against every call sent. --work DIR keeps the servers' logs.
 
           query --provider sqlite|postgresql --db PATH [--calls 1000000] [--runs 200] [--warmup-runs 20]
-                [--connection-string CS] [--server-env NAME=VALUE]...
+                [--connection-string CS] [--server-env NAME=VALUE]... [--server PATH/Calltrail.Server.dll]
               Loads PATH with --calls realistic calls once (reused when already loaded), starts the
               server on it and times the call logs' common filtered queries.
 

@@ -28,9 +28,10 @@ public sealed class ServerProcess : IDisposable
     public int Pid => process.Id;
 
     /// <summary>Starts the server with <paramref name="environment"/> and waits until <c>GET /health</c> answers.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string logPath)
+    /// <param name="dll">Another build of the server (<c>--server</c>), to compare two builds; null: this repository's Release build.</param>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string logPath, string? dll = null)
     {
-        var dll = ServerDll();
+        dll = dll is null ? ServerDll() : Path.GetFullPath(dll);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         // exec: the shell becomes the server, so the PID we hold is the server's (for /proc and for kill).
         var start = new ProcessStartInfo("/bin/sh", ["-c", "exec dotnet \"$0\" --urls \"$1\" >>\"$2\" 2>&1", dll, address.ToString(), logPath])

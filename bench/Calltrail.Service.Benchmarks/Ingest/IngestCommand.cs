@@ -58,7 +58,7 @@ internal static class IngestCommand
                     {
                         ServerConnectionOptions = options.Text("pg-server-options"),
                     };
-                var row = await RunOnceAsync(target, pool, logged, shape, concurrency, tokenKind, serverEnvironment, warmup, seconds, $"r{run}");
+                var row = await RunOnceAsync(target, pool, logged, shape, concurrency, tokenKind, serverEnvironment, options.Text("server"), warmup, seconds, $"r{run}");
                 rows.Add(row);
                 Console.WriteLine(row.Line());
                 // The data goes (a run writes hundreds of MB); the server's log stays in the work directory.
@@ -84,14 +84,14 @@ internal static class IngestCommand
 
     private static async Task<IngestRow> RunOnceAsync(
         Target target, Calltrail.Calls.Scenario[] pool, (int Events, (bool ContactCenter, bool FieldService) Logs)[] logged, Shape shape, int concurrency,
-        string tokenKind, IReadOnlyDictionary<string, string> serverEnvironment, int warmup, int seconds, string runTag)
+        string tokenKind, IReadOnlyDictionary<string, string> serverEnvironment, string? serverDll, int warmup, int seconds, string runTag)
     {
         using (var db = target.Open())
         {
             await OrganizationSeed.SeedAsync(db, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         }
 
-        using var server = await ServerProcess.StartAsync(target.ServerEnvironment(AdminToken, serverEnvironment), Path.Combine(target.DataDirectory, "server.log"));
+        using var server = await ServerProcess.StartAsync(target.ServerEnvironment(AdminToken, serverEnvironment), Path.Combine(target.DataDirectory, "server.log"), serverDll);
         // The PID is for attaching a profiler (perf record -p PID, with --server-env DOTNET_PerfMapEnabled=1).
         Console.WriteLine($"  {shape} c={concurrency}: server pid {server.Pid} at {server.Address}");
         var token = tokenKind == "admin" ? AdminToken : await TelephonyTokenAsync(server);

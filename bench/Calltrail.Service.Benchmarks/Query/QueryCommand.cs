@@ -33,7 +33,7 @@ internal static class QueryCommand
         await Loader.EnsureLoadedAsync(target, calls);
         Console.WriteLine($"database on disk: {DiskMiB(provider == Target.Sqlite ? path : Path.Combine(path, "postgres")):N0} MiB");
 
-        using var server = await ServerProcess.StartAsync(target.ServerEnvironment(AdminToken, options.ServerEnvironment()), Path.Combine(path, "server.log"));
+        using var server = await ServerProcess.StartAsync(target.ServerEnvironment(AdminToken, options.ServerEnvironment()), Path.Combine(path, "server.log"), options.Text("server"));
         using var client = server.Client(AdminToken, 1);
         var cursors = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var log in Logs)
