@@ -59,11 +59,13 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
             transaction);
 
         var updates = new List<CallUpdate>();
+        var writes = new RowWrites();
         foreach (var callId in fresh.Select(f => f.Event.CallId).Distinct(StringComparer.Ordinal))
         {
-            updates.Add(await RejudgeAsync(connection, transaction, rows[callId], known[callId].Values.Select(v => v.Event), receivedAt, cancellationToken));
+            updates.Add(await RejudgeAsync(rows[callId], known[callId].Values.Select(v => v.Event), receivedAt, writes, cancellationToken));
         }
 
+        await writes.ExecuteAsync(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return new BatchResult(results, updates);
     }
@@ -161,8 +163,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         };
     }
 
-    private async Task<CallUpdate> RejudgeAsync(
-        DbConnection connection, DbTransaction transaction, CallRow row, IEnumerable<LiveEvent> events, long now, CancellationToken cancellationToken)
+    private async Task<CallUpdate> RejudgeAsync(CallRow row, IEnumerable<LiveEvent> events, long now, RowWrites writes, CancellationToken cancellationToken)
     {
         var snapshot = await versions.GetAsync(row.SettingsVersion, cancellationToken);
         var live = LiveCallFold.Fold(row.CallId, events);
@@ -180,21 +181,14 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         row.Plan = plan?.ToJson();
         row.Problems = judgement.Problems.Count == 0 ? null : JsonSerializer.Serialize(judgement.Problems.Select(p => new { field = p.Field, message = p.Message }));
         row.UpdatedAt = now;
-        await connection.ExecuteAsync(CallSql.UpsertCall, row, transaction);
-
-        await WriteLogAsync(connection, transaction, "contact_center_log", verdict?.Logged.ContactCenter == true
-            ? LogEntries.ContactCenter(LogEntries.Shared(live, judgement, row), verdict) : null, row.CallId);
-        await WriteLogAsync(connection, transaction, "field_service_log", verdict?.Logged.FieldService == true
-            ? LogEntries.FieldService(LogEntries.Shared(live, judgement, row), verdict, row) : null, row.CallId);
+        writes.Calls.Add(row);
+        writes.Log(writes.ContactCenter, writes.NotContactCenter, row.CallId, verdict?.Logged.ContactCenter == true
+            ? LogEntries.ContactCenter(LogEntries.Shared(live, judgement, row), verdict) : null);
+        writes.Log(writes.FieldService, writes.NotFieldService, row.CallId, verdict?.Logged.FieldService == true
+            ? LogEntries.FieldService(LogEntries.Shared(live, judgement, row), verdict, row) : null);
 
         return new CallUpdate(row.CallId, row.TenantId, judgement.Call?.User, judgement, before, announceNow, plan);
     }
-
-    private static Task WriteLogAsync(DbConnection connection, DbTransaction transaction, string table, LogRow? entry, string callId) =>
-        entry is null
-            // The verdict says this system keeps no record of the call (any more): none may linger.
-            ? connection.ExecuteAsync($"DELETE FROM {table} WHERE call_id = @callId", new { callId }, transaction)
-            : connection.ExecuteAsync(table == "contact_center_log" ? CallSql.UpsertContactCenter : CallSql.UpsertFieldService, entry, transaction);
 
     private async Task<Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>>> LoadEventsAsync(
         DbConnection connection, DbTransaction transaction, string[] callIds)
