@@ -91,6 +91,8 @@ internal static class IngestCommand
             await OrganizationSeed.SeedAsync(db, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         }
 
+        var machine = MachineCheck.Measure(pool, target.DataDirectory);
+
         using var server = await ServerProcess.StartAsync(target.ServerEnvironment(AdminToken, serverEnvironment), Path.Combine(target.DataDirectory, "server.log"), serverDll);
         // The PID is for attaching a profiler (perf record -p PID, with --server-env DOTNET_PerfMapEnabled=1).
         Console.WriteLine($"  {shape} c={concurrency}: server pid {server.Pid} at {server.Address}");
@@ -120,7 +122,7 @@ internal static class IngestCommand
             result.RequestsInWindow / (double)seconds, new Percentiles(result.LatencyTicks),
             Percent(s => s.Server), peakRss, Percent(s => s.Database), Percent(s => s.Harness),
             (samples[1].Written - samples[0].Written) / wall / (1 << 20), (samples[1].Written - samples[0].Written) / 1024.0 / Math.Max(1, result.LifecyclesInWindow),
-            result.Failures, result.FirstFailure, verified);
+            result.Failures, result.FirstFailure, verified, machine);
     }
 
     /// <summary>A telephony-role API token, as a real switch would hold: looked up in the database on every request.</summary>
@@ -146,7 +148,7 @@ internal static class IngestCommand
 internal sealed record IngestRow(
     string Provider, Shape Shape, int Concurrency, double LifecyclesPerSecond, double EventsPerSecond, double RequestsPerSecond,
     Percentiles Latency, double ServerCpuPercent, double ServerPeakRssMiB, double DatabaseCpuPercent, double HarnessCpuPercent,
-    double WrittenMiBPerSecond, double WrittenKiBPerLifecycle, long Failures, string? FirstFailure, string Verified)
+    double WrittenMiBPerSecond, double WrittenKiBPerLifecycle, long Failures, string? FirstFailure, string Verified, MachineCheck Machine)
 {
     private string ShapeName => Shape == Shape.Events ? "event per request" : "lifecycle per request";
 
@@ -154,10 +156,10 @@ internal sealed record IngestRow(
         $"{Provider} {ShapeName} c={Concurrency}: {LifecyclesPerSecond:N0} lifecycles/s, {EventsPerSecond:N0} events/s, " +
         $"p50/p95/p99 {Markdown.Ms(Latency.P50)}/{Markdown.Ms(Latency.P95)}/{Markdown.Ms(Latency.P99)} ms, " +
         $"server CPU {ServerCpuPercent:N0}% RSS {ServerPeakRssMiB:N0} MiB, db CPU {(double.IsNaN(DatabaseCpuPercent) ? "-" : $"{DatabaseCpuPercent:N0}%")}, " +
-        $"harness CPU {HarnessCpuPercent:N0}%, disk writes {WrittenMiBPerSecond:N1} MiB/s ({WrittenKiBPerLifecycle:N0} KiB/lifecycle), failures {Failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}; verified: {Verified}";
+        $"harness CPU {HarnessCpuPercent:N0}%, machine before the run {Machine}, disk writes {WrittenMiBPerSecond:N1} MiB/s ({WrittenKiBPerLifecycle:N0} KiB/lifecycle), failures {Failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}; verified: {Verified}";
 
     public static string Table(IEnumerable<IngestRow> rows) => Markdown.Table(
-        ["provider", "shape", "connections", "lifecycles/s", "events/s", "p50 ms", "p95 ms", "p99 ms", "server CPU", "server peak RSS", "db CPU", "harness CPU", "disk writes", "failures", "verified"],
+        ["provider", "shape", "connections", "lifecycles/s", "events/s", "p50 ms", "p95 ms", "p99 ms", "server CPU", "server peak RSS", "db CPU", "harness CPU", "disk writes", "machine check", "failures", "verified"],
         rows.Select(r => (IReadOnlyList<string>)
         [
             r.Provider, r.ShapeName, r.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -165,7 +167,7 @@ internal sealed record IngestRow(
             Markdown.Ms(r.Latency.P50), Markdown.Ms(r.Latency.P95), Markdown.Ms(r.Latency.P99),
             $"{r.ServerCpuPercent:N0}%", $"{r.ServerPeakRssMiB:N0} MiB",
             double.IsNaN(r.DatabaseCpuPercent) ? "-" : $"{r.DatabaseCpuPercent:N0}%", $"{r.HarnessCpuPercent:N0}%",
-            $"{r.WrittenMiBPerSecond:N0} MiB/s",
+            $"{r.WrittenMiBPerSecond:N0} MiB/s", $"{r.Machine.NsPerDecision:N0} ns · {r.Machine.FsyncMs:N2} ms",
             r.Failures.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Verified.StartsWith("ok", StringComparison.Ordinal) ? "yes" : "NO",
         ]));
 }
