@@ -10,22 +10,8 @@ namespace Calltrail.Storage.Tests.Calls;
 
 public sealed class CallStoreTests
 {
-    public static TheoryData<DatabaseProvider, string> ExamplesOnBothEngines()
-    {
-        var data = new TheoryData<DatabaseProvider, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
-        {
-            foreach (var example in SpecExamples.All)
-            {
-                data.Add(provider, example.Name);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ExamplesOnBothEngines))]
+    [MemberData(nameof(TestDatabase.ExamplesOnBothEngines), MemberType = typeof(TestDatabase))]
     public async Task Every_example_played_live_reads_back_as_its_verdict(DatabaseProvider provider, string name)
     {
         var example = SpecExamples.Named(name);

@@ -12,22 +12,8 @@ namespace Calltrail.Storage.Tests.Organization;
 
 public sealed class ImportExportTests
 {
-    public static TheoryData<DatabaseProvider, string> ExamplesOnBothEngines()
-    {
-        var data = new TheoryData<DatabaseProvider, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
-        {
-            foreach (var example in SpecExamples.All)
-            {
-                data.Add(provider, example.Name);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ExamplesOnBothEngines))]
+    [MemberData(nameof(TestDatabase.ExamplesOnBothEngines), MemberType = typeof(TestDatabase))]
     public async Task Importing_an_examples_settings_then_exporting_gives_them_back(DatabaseProvider provider, string example)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -25,6 +25,21 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>For <c>[Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]</c>.</summary>
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 
+    /// <summary>Every spec example on each engine, for tests that play the examples through storage.</summary>
+    public static TheoryData<DatabaseProvider, string> ExamplesOnBothEngines()
+    {
+        var data = new TheoryData<DatabaseProvider, string>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
+        {
+            foreach (var example in SpecExamples.All)
+            {
+                data.Add(provider, example.Name);
+            }
+        }
+
+        return data;
+    }
+
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
