@@ -1,6 +1,7 @@
 using Calltrail.Storage.Access;
 using Calltrail.Storage.Calls;
 using Calltrail.Storage.Organization;
+using Calltrail.Storage.Recordings;
 using Dapper;
 
 namespace Calltrail.Storage.Database;
@@ -11,8 +12,15 @@ namespace Calltrail.Storage.Database;
 /// </summary>
 public static class Schema
 {
-    /// <summary>Bump when a table changes shape; a database with another version is refused, not silently used.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// Bump when a table changes shape; a database with a newer version is refused, not silently used.
+    /// An older one is brought up to date when its difference is only tables added since (listed in
+    /// <see cref="AddedOnly"/>): the statements above created them.
+    /// </summary>
+    public const int Version = 2;
+
+    /// <summary>Versions this build upgrades in place: 2 added the recordings tables.</summary>
+    private static readonly int[] AddedOnly = [1];
 
     public static async Task EnsureCreatedAsync(Db db, CancellationToken cancellationToken = default)
     {
@@ -27,7 +35,8 @@ public static class Schema
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)", transaction: transaction);
         var statements = OrganizationSchema.Statements(db.Dialect)
             .Concat(AccessSchema.Statements(db.Dialect))
-            .Concat(CallSchema.Statements(db.Dialect));
+            .Concat(CallSchema.Statements(db.Dialect))
+            .Concat(RecordingSchema.Statements(db.Dialect));
         foreach (var statement in statements)
         {
             await connection.ExecuteAsync(statement, transaction: transaction);
@@ -37,6 +46,10 @@ public static class Schema
         if (found is null)
         {
             await connection.ExecuteAsync("INSERT INTO schema_info (version) VALUES (@Version)", new { Version }, transaction);
+        }
+        else if (AddedOnly.Contains(found.Value))
+        {
+            await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
         }
         else if (found != Version)
         {

@@ -33,6 +33,26 @@ public sealed class SchemaTests
         Assert.Contains("schema version 999", refused.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_version_1_database_gains_the_recordings_tables_and_keeps_its_calls(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var connection = await database.Db.OpenAsync())
+        {
+            await connection.ExecuteAsync("DROP TABLE recording_access; DROP TABLE recordings; UPDATE schema_info SET version = 1");
+            await connection.ExecuteAsync(
+                "INSERT INTO call_events (call_id, sequence, type, at, body, received_at) VALUES ('kept', 1, 'started', 0, '{}', 0)");
+        }
+
+        await Schema.EnsureCreatedAsync(database.Db);
+
+        await using var upgraded = await database.Db.OpenAsync();
+        Assert.Equal(Schema.Version, await upgraded.ExecuteScalarAsync<int>("SELECT version FROM schema_info"));
+        Assert.Equal(0, await upgraded.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM recordings"));
+        Assert.Equal(1, await upgraded.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM call_events WHERE call_id = 'kept'"));
+    }
+
     [Fact]
     public async Task Sqlite_keeps_a_write_ahead_log_and_syncs_every_commit()
     {
