@@ -22,13 +22,46 @@ public sealed class CallNotifications
     private readonly Lock gate = new();
     private readonly List<Channel<RecorderInstruction>> recorders = [];
     private readonly List<Channel<DesktopMessage>> desktops = [];
+    private readonly List<Action<IReadOnlyList<CallUpdate>>> watchers = [];
 
     public Subscription<RecorderInstruction> SubscribeRecorder() => Subscribe(recorders);
 
     public Subscription<DesktopMessage> SubscribeDesktop() => Subscribe(desktops);
 
-    public void Publish(IEnumerable<CallUpdate> updates)
+    /// <summary>
+    /// Hands every batch of updates to <paramref name="watcher"/> synchronously, before any stream hears
+    /// of them and without a queue that could drop one: the in-process recorder pauses within a packet.
+    /// The watcher must be quick and must not throw.
+    /// </summary>
+    public IDisposable Watch(Action<IReadOnlyList<CallUpdate>> watcher)
     {
+        lock (gate)
+        {
+            watchers.Add(watcher);
+        }
+
+        return new Unwatch(() =>
+        {
+            lock (gate)
+            {
+                watchers.Remove(watcher);
+            }
+        });
+    }
+
+    public void Publish(IReadOnlyList<CallUpdate> updates)
+    {
+        Action<IReadOnlyList<CallUpdate>>[] watching;
+        lock (gate)
+        {
+            watching = [.. watchers];
+        }
+
+        foreach (var watcher in watching)
+        {
+            watcher(updates);
+        }
+
         foreach (var update in updates)
         {
             foreach (var action in Recorder.Transition(update.RecorderBefore, update.Judgement.Recorder))
@@ -84,6 +117,11 @@ public sealed class CallNotifications
             }
         }
     }
+}
+
+internal sealed class Unwatch(Action stop) : IDisposable
+{
+    public void Dispose() => stop();
 }
 
 /// <summary>A listener's messages; dispose to stop listening.</summary>

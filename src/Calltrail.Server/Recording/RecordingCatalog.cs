@@ -1,0 +1,43 @@
+using Calltrail.Recorder.Control;
+using Calltrail.Storage.Recordings;
+
+namespace Calltrail.Server.Recording;
+
+/// <summary>The recorder's list of recordings, kept in the service's database next to the calls.</summary>
+internal sealed class RecordingCatalog(RecordingStore store) : IRecordingCatalog
+{
+    public Task StartedAsync(RecordingStarted recording, CancellationToken cancellationToken) =>
+        store.CreateAsync(
+            new StoredRecording
+            {
+                Id = recording.Id,
+                CallId = recording.CallId,
+                Tenant = recording.Tenant,
+                SessionId = recording.SessionId,
+                StartedAt = recording.StartedAt.ToUnixTimeMilliseconds(),
+                Status = RecordingStatus.Recording,
+                Channels = [.. recording.Channels.Select(c => new RecordingChannel(c.Channel, c.Label, c.Participant, c.Name))],
+                File = recording.File,
+            },
+            cancellationToken);
+
+    public Task FinishedAsync(RecordingFinished recording, CancellationToken cancellationToken) =>
+        store.FinishAsync(
+            recording.Id,
+            new RecordingOutcome(
+                recording.Complete ? RecordingStatus.Complete : RecordingStatus.Incomplete,
+                recording.EndedAt.ToUnixTimeMilliseconds(),
+                recording.DurationMs,
+                [.. recording.Spans.Select(Span)],
+                [.. recording.Paused.Select(Span)],
+                recording.Sha256,
+                recording.SizeBytes),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<RecordingStarted>> UnfinishedAsync(CancellationToken cancellationToken) =>
+        [.. (await store.InProgressAsync(cancellationToken)).Select(r => new RecordingStarted(
+            r.Id, r.CallId, r.Tenant, r.SessionId, DateTimeOffset.FromUnixTimeMilliseconds(r.StartedAt),
+            [.. r.Channels.Select(c => new ChannelInfo(c.Channel, c.Label, c.Participant, c.Name))], r.File))];
+
+    private static RecordingSpan Span(SpanInfo span) => new(span.StartMs, span.EndMs, span.Cause);
+}
