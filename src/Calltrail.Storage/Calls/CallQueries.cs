@@ -1,5 +1,6 @@
 using System.Text;
 using Calltrail.Storage.Database;
+using Calltrail.Storage.Recordings;
 using Dapper;
 
 namespace Calltrail.Storage.Calls;
@@ -48,13 +49,15 @@ public sealed class CallQueries(Db db)
     public async Task<LogPage<ContactCenterEntryView>> ContactCenterAsync(CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
     {
         var (rows, next) = await PageAsync("contact_center_log", filter, limit, cursor, cancellationToken);
-        return new LogPage<ContactCenterEntryView>([.. rows.Select(Views.ContactCenter)], next);
+        var recordings = await RecordingsAsync(rows.Select(r => r.CallId), cancellationToken);
+        return new LogPage<ContactCenterEntryView>([.. rows.Select(r => Views.ContactCenter(r) with { Recordings = recordings(r.CallId) })], next);
     }
 
     public async Task<LogPage<FieldServiceEntryView>> FieldServiceAsync(CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
     {
         var (rows, next) = await PageAsync("field_service_log", filter, limit, cursor, cancellationToken);
-        return new LogPage<FieldServiceEntryView>([.. rows.Select(Views.FieldService)], next);
+        var recordings = await RecordingsAsync(rows.Select(r => r.CallId), cancellationToken);
+        return new LogPage<FieldServiceEntryView>([.. rows.Select(r => WithSynced(Views.FieldService(r), recordings(r.CallId)))], next);
     }
 
     /// <summary>One call with both its records, or null if unknown or outside the caller's tenants.</summary>
@@ -69,10 +72,23 @@ public sealed class CallQueries(Db db)
 
         var cc = await connection.QueryFirstOrDefaultAsync<LogRow>("SELECT * FROM contact_center_log WHERE call_id = @callId", new { callId });
         var fs = await connection.QueryFirstOrDefaultAsync<LogRow>("SELECT * FROM field_service_log WHERE call_id = @callId", new { callId });
+        var recordings = (await RecordingsAsync([callId], cancellationToken))(callId);
         return new CallView(
             row.CallId, row.Status, row.TenantId, row.SettingsVersion, row.Path, LogEntries.ReasonIdsOf(row.Reasons),
             RecordingPlan.FromJson(row.Plan), row.Problems is null ? null : Views.Json(row.Problems),
-            cc is null ? null : Views.ContactCenter(cc), fs is null ? null : Views.FieldService(fs));
+            cc is null ? null : Views.ContactCenter(cc) with { Recordings = recordings },
+            fs is null ? null : WithSynced(Views.FieldService(fs), recordings));
+    }
+
+    /// <summary>The field-service record links the recording only where it has it: when it was synced from the contact center.</summary>
+    private static FieldServiceEntryView WithSynced(FieldServiceEntryView entry, IReadOnlyList<RecordingLink> recordings) =>
+        entry.Recording.Source == "contact-center" ? entry with { Recordings = recordings } : entry;
+
+    /// <summary>One query for a page's recordings; the result answers each call's links.</summary>
+    private async Task<Func<string, IReadOnlyList<RecordingLink>>> RecordingsAsync(IEnumerable<string> callIds, CancellationToken cancellationToken)
+    {
+        var ids = await new RecordingStore(db).IdsByCallAsync([.. callIds], cancellationToken);
+        return callId => ids.TryGetValue(callId, out var found) ? [.. found.Select(RecordingLink.To)] : [];
     }
 
     private async Task<(IReadOnlyList<LogRow> Rows, string? Next)> PageAsync(

@@ -64,6 +64,19 @@ public abstract record LogEntryView
 
     [JsonPropertyOrder(-1)]
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>
+    /// The recorder's recordings of the call: in the contact center's log always, in the field
+    /// service's record only when the recording was synced there.
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<RecordingLink> Recordings { get; init; } = [];
+}
+
+/// <summary>A link from a call to one of its recordings.</summary>
+public sealed record RecordingLink(string Id, string Href)
+{
+    public static RecordingLink To(string id) => new(id, $"/api/recordings/{Uri.EscapeDataString(id)}");
 }
 
 /// <summary>The contact center's call log: the setting that decided, the audio kept and what paused it.</summary>
