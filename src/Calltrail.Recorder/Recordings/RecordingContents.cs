@@ -10,6 +10,7 @@ namespace Calltrail.Recorder.Recordings;
 public sealed class RecordingContents : IDisposable
 {
     private readonly byte[] _dataKey;
+    private bool _disposed;
 
     internal RecordingContents(
         string path, HeaderInfo info, byte[] dataKey, List<RecordInfo> records, List<RecordingMarker> markers,
@@ -67,7 +68,11 @@ public sealed class RecordingContents : IDisposable
     /// <see cref="EndFrame"/>, silence where nothing was written. Each call opens the file anew, so
     /// streams are independent; reads decrypt only the records they touch.
     /// </summary>
-    public Stream OpenWav() => new RecordingWavStream(this, _dataKey);
+    public Stream OpenWav()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new RecordingWavStream(this, _dataKey);
+    }
 
     /// <summary>SHA-256 of exactly the bytes <see cref="OpenWav"/> serves.</summary>
     public byte[] ComputeSha256()
@@ -76,7 +81,12 @@ public sealed class RecordingContents : IDisposable
         return SHA256.HashData(wav);
     }
 
-    public void Dispose() => CryptographicOperations.ZeroMemory(_dataKey);
+    /// <summary>Zeroes the data key. Streams already open keep working; new ones cannot be opened.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_dataKey);
+    }
 
     private static FrameSpan[] DerivePausedSpans(IEnumerable<RecordingMarker> markers, long endFrame)
     {

@@ -151,6 +151,20 @@ public class RecordingRoundTripTests
     }
 
     [Fact]
+    public void OpenWav_AfterDispose_IsRefusedButOpenStreamsKeepWorking()
+    {
+        using var dir = new TempDirectory();
+        var expected = WriteSample(dir.File(), Ring);
+        var contents = OpenOrFail(dir.File(), Ring);
+        using var wav = contents.OpenWav();
+
+        contents.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => contents.OpenWav());
+        Assert.Equal(expected.Wav(2400), ReadAll(wav));
+    }
+
+    [Fact]
     public void ComputeSha256_IsTheHashOfTheServedWavAndStable()
     {
         using var dir = new TempDirectory();
