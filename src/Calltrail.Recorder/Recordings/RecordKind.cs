@@ -1,0 +1,8 @@
+namespace Calltrail.Recorder.Recordings;
+
+/// <summary>The two kinds of record after a recording file's header. The numbers are stored in files.</summary>
+public enum RecordKind : byte
+{
+    Audio = 1,
+    Marker = 2,
+}
