@@ -83,9 +83,30 @@ stop_postgres() {
   rm -rf "$pg_dir"
 }
 
+# The recorder's tests talk to real SIP peers (sipp, Debian package sip-tester) and check the audio
+# they recorded with sox.
+install_media_tools() {
+  local missing=()
+  command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
+  command -v sox >/dev/null 2>&1 || missing+=(sox)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! is_root; then
+    echo "test.sh: ${missing[*]} not installed and only root can install them here: sudo apt-get install ${missing[*]}" >&2
+    return 1
+  fi
+  echo "test.sh: installing ${missing[*]} (apt-get install)..." >&2
+  apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >&2
+}
+
 trap stop_postgres EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+if ! install_media_tools; then
+  echo "test.sh: could not install the recorder's test peers (see above); no tests were run." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 if ! install_postgres || ! start_postgres; then
   echo "test.sh: could not set up PostgreSQL for the tests (see above); no tests were run." >&2
