@@ -4,6 +4,7 @@ using Calltrail.Server.Deciding;
 using Calltrail.Server.Health;
 using Calltrail.Server.Hosting;
 using Calltrail.Server.Organization;
+using Calltrail.Server.Recording;
 using Calltrail.Server.Storage;
 
 // A bare flag is friendlier than "--Calltrail:SeedDemo true"; ASP.NET's command line wants key and value.
@@ -19,6 +20,7 @@ builder.Services.AddCalltrailStorage(builder.Configuration);
 builder.Services.AddCalltrailCalls();
 builder.Services.AddCalltrailAccess();
 builder.Services.AddCalltrailOrganization();
+builder.Services.AddCalltrailRecorder(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapDecide();
 app.MapCalls();
 app.MapTokens();
 app.MapOrganization();
+app.MapRecordings();
 app.Run();
 
 /// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>

@@ -48,7 +48,9 @@ public sealed class CallRecording
     public int Channels { get; }
 
     /// <summary>The recording's id once it has a file; null while nothing was kept.</summary>
-    public string? Id => writer is null ? null : setup.Id;
+    public string? Id => setup.Started?.Id;
+
+    public RecordingSetup Setup => setup;
 
     public string? CallId => service?.CallId;
 
@@ -171,7 +173,7 @@ public sealed class CallRecording
                 return;
             }
 
-            if (writer is null)
+            if (writer is null || !setup.IsRegistered)
             {
                 return;
             }

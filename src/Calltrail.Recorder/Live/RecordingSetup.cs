@@ -1,23 +1,25 @@
 using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Files;
 using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Recorder.Live;
 
 /// <summary>
-/// What one recording needs from outside: its id, where its file goes, the keys, the clock and the
-/// timing settings. <see cref="Open"/> creates the file the moment there is audio to keep and tells
-/// the catalog, whose registration is queued so the caller (holding the recording's lock) never waits on a database.
+/// What one recording needs from outside: its id, where its file goes, the clock, the timing settings
+/// and the catalog. <see cref="Open"/> creates the file the moment there is something to keep and
+/// starts registering it in the catalog; no audio is written to the file until that registration has
+/// landed, so a crash can never leave audio on disk that the catalog does not list.
 /// </summary>
 public sealed class RecordingSetup(
-    string id,
+    Guid id,
     string sessionId,
     IReadOnlyList<ChannelInfo> channels,
     RecordingFiles files,
     RecorderOptions options,
     TimeProvider time,
-    Action<RecordingStarted> started)
+    Func<RecordingStarted, Task> register)
 {
-    public string Id { get; } = id;
+    public Guid Id { get; } = id;
 
     public TimeProvider Time { get; } = time;
 
@@ -27,17 +29,25 @@ public sealed class RecordingSetup(
 
     public long ReorderFrames { get; } = (long)(options.ReorderWindow.TotalMilliseconds * RecordingTimeline.FramesPerMs);
 
-    /// <summary>The reorder window's size: a second beyond the reorder delay, or the whole provisional hold.</summary>
-    public int WindowFrames(bool provisional) =>
-        (int)(ReorderFrames + (RecordingTimeline.FramesPerMs * (provisional ? ProvisionalHold.TotalMilliseconds : 0) + 8000));
+    /// <summary>The recording as registered, once <see cref="Open"/> ran.</summary>
+    public RecordingStarted? Started { get; private set; }
 
-    /// <summary>Creates the recording's file, its timeline starting at <paramref name="originTimestamp"/>.</summary>
+    public Task? Registration { get; private set; }
+
+    public bool IsRegistered => Registration?.IsCompletedSuccessfully == true;
+
+    /// <summary>The window holds the reorder delay and two seconds more (the registration's time), or the whole provisional hold.</summary>
+    public int WindowFrames(bool provisional) =>
+        (int)(ReorderFrames + (RecordingTimeline.FramesPerMs * (provisional ? ProvisionalHold.TotalMilliseconds : 0)) + 16_000);
+
+    /// <summary>Creates the recording's file, its timeline starting at <paramref name="originTimestamp"/>, and registers it.</summary>
     public RecordingWriter Open(int channelCount, CallInstruction call, long originTimestamp)
     {
         var startedAt = Time.GetUtcNow() - Time.GetElapsedTime(originTimestamp);
-        var recording = new RecordingStarted(Id, call.CallId, call.Tenant, sessionId, startedAt, channels, files.RelativePathOf(Id, startedAt));
+        var recording = new RecordingStarted(Id.ToString("D"), call.CallId, call.Tenant, sessionId, startedAt, channels, files.RelativePathOf(Id, startedAt));
         var writer = files.Create(recording, channelCount);
-        started(recording);
+        Started = recording;
+        Registration = register(recording);
         return writer;
     }
 }

@@ -15,6 +15,9 @@ public sealed class UdpSipTransport(Socket socket, Func<SipPeer, ReadOnlyMemory<
     public static UdpSipTransport Bind(IPEndPoint endPoint, Func<SipPeer, ReadOnlyMemory<byte>, Task> received, ILogger logger)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        // Which of our addresses a request reached decides what we advertise when bound to any address.
+        socket.SetSocketOption(
+            endPoint.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
         socket.Bind(endPoint);
         return new UdpSipTransport(socket, received, logger);
     }
@@ -27,10 +30,10 @@ public sealed class UdpSipTransport(Socket socket, Func<SipPeer, ReadOnlyMemory<
         EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!stopping.IsCancellationRequested)
         {
-            SocketReceiveFromResult result;
+            SocketReceiveMessageFromResult result;
             try
             {
-                result = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping.Token);
+                result = await socket.ReceiveMessageFromAsync(buffer, SocketFlags.None, any, stopping.Token);
             }
             catch (OperationCanceledException)
             {
@@ -43,7 +46,7 @@ public sealed class UdpSipTransport(Socket socket, Func<SipPeer, ReadOnlyMemory<
             }
 
             var message = buffer.AsSpan(0, result.ReceivedBytes).ToArray();
-            var peer = new UdpPeer(socket, (IPEndPoint)result.RemoteEndPoint, LocalEndPoint);
+            var peer = new UdpPeer(socket, (IPEndPoint)result.RemoteEndPoint, new IPEndPoint(result.PacketInformation.Address, LocalEndPoint.Port));
             try
             {
                 await received(peer, message);

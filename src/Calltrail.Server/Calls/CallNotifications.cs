@@ -64,7 +64,7 @@ public sealed class CallNotifications
 
         foreach (var update in updates)
         {
-            foreach (var action in Recorder.Transition(update.RecorderBefore, update.Judgement.Recorder))
+            foreach (var action in Live.Recorder.Transition(update.RecorderBefore, update.Judgement.Recorder))
             {
                 var cause = action == RecorderAction.Pause && update.Judgement.PauseCause is { } c ? ServiceNames.PauseCauses.NameOf(c) : null;
                 Send(recorders, new RecorderInstruction(update.CallId, ServiceNames.RecorderActions.NameOf(action), cause, update.Tenant));

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Calltrail.Recorder.Audio;
+using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Live;
+using Calltrail.Recorder.Recordings;
+
+namespace Calltrail.Recorder.Files;
+
+/// <summary>
+/// The recordings directory: one encrypted file per recording under <c>yyyy/MM/dd/</c>, named by the
+/// recording's id. The file is the truth about a recording's audio and marks; the catalog's row is
+/// read from it when the recording finishes (or is recovered after a crash).
+/// </summary>
+public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
+{
+    public const string Extension = ".ctrec";
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    public RecordingKeyRing Keys { get; } = keys;
+
+    public string RelativePathOf(Guid id, DateTimeOffset startedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{startedAt.UtcDateTime:yyyy}/{startedAt.UtcDateTime:MM}/{startedAt.UtcDateTime:dd}/{id:D}{Extension}");
+
+    public RecordingWriter Create(RecordingStarted recording, int channels)
+    {
+        var path = FullPath(recording.File);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return RecordingWriter.Create(path, Guid.Parse(recording.Id), channels, G711.SampleRate, Keys);
+    }
+
+    /// <summary>The recording's final shape from its file; a file never created is an empty, incomplete recording.</summary>
+    public RecordingFinished Finished(RecordingStarted recording)
+    {
+        var opened = RecordingReader.Open(FullPath(recording.File), Keys);
+        if (opened.Contents is not { } contents)
+        {
+            return new RecordingFinished(recording.Id, false, recording.StartedAt, 0, [], [], EmptyWavSha256(recording.Channels.Count), WavHeader.Size);
+        }
+
+        using (contents)
+        {
+            var marks = contents.Markers
+                .Where(m => m.Kind != MarkerKind.End)
+                .Select(m => new Mark(m.AtFrame, ToMark(m.Kind), m.Cause));
+            var (kept, paused) = RecordingTimeline.Spans(marks, contents.EndFrame);
+            var durationMs = RecordingTimeline.Ms(contents.EndFrame);
+            return new RecordingFinished(
+                recording.Id, contents.Complete, recording.StartedAt.AddMilliseconds(durationMs), durationMs, kept, paused,
+                Convert.ToHexStringLower(contents.ComputeSha256()), contents.WavLength);
+        }
+    }
+
+    /// <summary>The recording as a seekable WAV stream, or null when its file is missing or cannot be opened with the keys.</summary>
+    public Stream? OpenWav(string relativeFile)
+    {
+        var opened = RecordingReader.Open(FullPath(relativeFile), Keys, verifyAudio: false);
+        if (opened.Contents is not { } contents)
+        {
+            return null;
+        }
+
+        using (contents)
+        {
+            return contents.OpenWav();
+        }
+    }
+
+    public string FullPath(string relativeFile)
+    {
+        var path = Path.GetFullPath(Path.Combine(Directory, relativeFile));
+        // A catalog row names a file under the directory; anything else is refused, not followed.
+        return path.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException($"'{relativeFile}' is not inside the recordings directory.", nameof(relativeFile));
+    }
+
+    private static MarkKind ToMark(MarkerKind kind) => kind switch
+    {
+        MarkerKind.Start => MarkKind.Start,
+        MarkerKind.Pause => MarkKind.Pause,
+        MarkerKind.Resume => MarkKind.Resume,
+        _ => MarkKind.Stop,
+    };
+
+    private static string EmptyWavSha256(int channels)
+    {
+        Span<byte> header = stackalloc byte[WavHeader.Size];
+        WavHeader.Write(header, Math.Max(1, channels), 0);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(header));
+    }
+}

@@ -1,0 +1,44 @@
+using Calltrail.Recorder.Live;
+using Calltrail.Recorder.Media;
+using Calltrail.Recorder.Signaling;
+
+namespace Calltrail.Recorder.Sessions;
+
+/// <summary>
+/// One SIPREC recording session (a SIP dialog) and what it feeds: a receiver per accepted stream and
+/// the call's recording. Linked to the service's call once one of its call ids is known there.
+/// </summary>
+public sealed class RecordingSession(string sipCallId, string localTag, string? remoteTag, IReadOnlyList<string> callIds)
+{
+    public string SipCallId { get; } = sipCallId;
+
+    public string LocalTag { get; } = localTag;
+
+    public string? RemoteTag { get; } = remoteTag;
+
+    /// <summary>The ids, in order of preference, that may name the service's call.</summary>
+    public IReadOnlyList<string> CallIds { get; } = callIds;
+
+    /// <summary>The call's id once linked.</summary>
+    public string? CallId { get; set; }
+
+    public required CallRecording Recording { get; init; }
+
+    public required IReadOnlyList<RtpReceiver?> Receivers { get; init; }
+
+    /// <summary>Our RTP port for each m= line of the offer (0 for a refused one), kept across re-INVITEs.</summary>
+    public required IReadOnlyList<int> LocalPorts { get; init; }
+
+    public required SipPeer Peer { get; set; }
+
+    public ulong SdpVersion { get; set; } = 1;
+
+    public long LastSignalTimestamp { get; set; }
+
+    /// <summary>Set once the recording's end was reported to the catalog.</summary>
+    public bool Reported { get; set; }
+
+    public static string DialogKey(string sipCallId, string localTag) => $"{sipCallId}\n{localTag}";
+
+    public long LastActivity => Math.Max(LastSignalTimestamp, Receivers.Max(r => r?.LastPacketTimestamp ?? 0));
+}

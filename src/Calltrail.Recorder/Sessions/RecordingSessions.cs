@@ -1,0 +1,221 @@
+using System.Net;
+using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Files;
+using Calltrail.Recorder.Live;
+using Calltrail.Recorder.Media;
+using Calltrail.Recorder.Sdp;
+using Calltrail.Recorder.Signaling;
+using Calltrail.Recorder.Sip;
+using Microsoft.Extensions.Logging;
+
+namespace Calltrail.Recorder.Sessions;
+
+/// <summary>
+/// The recording server's SIP side (RFC 7866 §6, as the SRS): answers INVITE, re-INVITE, ACK, BYE,
+/// CANCEL and OPTIONS; keeps each recording session's dialog, streams and recording; links sessions to
+/// the service's calls and passes the service's instructions on to them.
+/// </summary>
+public sealed partial class RecordingSessions(
+    RecorderOptions options, RecordingFiles files, ICallDirectory calls, IRecordingCatalog catalog, TimeProvider time, ILogger logger)
+{
+    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+    private static readonly string[] KnownMethods = ["REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "INFO", "UPDATE", "PRACK", "REFER", "PUBLISH"];
+
+    private readonly ServerTransactions transactions = new(time);
+    private readonly Dictionary<string, RecordingSession> dialogs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordingSession> byCall = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly RtpPorts ports = new(IPAddress.Parse(options.ListenAddress), options.RtpPortMin, options.RtpPortMax);
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return dialogs.Count;
+            }
+        }
+    }
+
+    /// <summary>The sessions now open (a snapshot).</summary>
+    public IReadOnlyList<RecordingSession> Sessions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. dialogs.Values];
+            }
+        }
+    }
+
+    /// <summary>One message from a transport.</summary>
+    public async Task ReceiveAsync(SipPeer peer, ReadOnlyMemory<byte> bytes)
+    {
+        var parsed = SipParser.Parse(bytes.Span);
+        if (parsed.Message is not { } request)
+        {
+            if (parsed.Error is { } error && SipResponse.ToError(error) is { } reply)
+            {
+                await peer.SendAsync(reply.ToBytes(), CancellationToken.None);
+            }
+
+            return;
+        }
+
+        if (!request.IsRequest)
+        {
+            return; // The recorder sends no requests, so a response is for nobody here.
+        }
+
+        if (request.Method == "ACK")
+        {
+            Acknowledge(request);
+            return;
+        }
+
+        if (transactions.Find(request) is { } retransmitted)
+        {
+            await retransmitted.ResendAsync();
+            return;
+        }
+
+        var transaction = transactions.Begin(request, peer);
+        await (request.Method switch
+        {
+            "INVITE" when request.ToTag is null => InviteAsync(transaction),
+            "INVITE" => ReInviteAsync(transaction),
+            "BYE" => ByeAsync(transaction),
+            "CANCEL" => CancelAsync(transaction),
+            "OPTIONS" => RespondAsync(transaction, 200, "OK", r => Capabilities(r)),
+            _ when KnownMethods.Contains(request.Method) => RespondAsync(transaction, 405, "Method Not Allowed", r => r.WithHeader("Allow", Allow)),
+            _ => RespondAsync(transaction, 501, "Not Implemented", r => r.WithHeader("Allow", Allow)),
+        });
+    }
+
+    /// <summary>The service's latest word on a call: links a waiting session, pauses, resumes, stops or ends its recording.</summary>
+    public void Apply(CallInstruction instruction)
+    {
+        RecordingSession? session;
+        lock (gate)
+        {
+            if (!byCall.TryGetValue(instruction.CallId, out session))
+            {
+                return;
+            }
+
+            LinkLocked(session, instruction.CallId);
+        }
+
+        session.Recording.Obey(instruction, time.GetTimestamp());
+        if (session.Recording.IsFinished)
+        {
+            _ = ReportAsync(session);
+        }
+    }
+
+    /// <summary>The periodic work: write settled audio, resend unacknowledged 2xx, end idle sessions.</summary>
+    public async Task TickAsync()
+    {
+        var now = time.GetTimestamp();
+        foreach (var session in Sessions)
+        {
+            session.Recording.Tick(now);
+            if (time.GetElapsedTime(session.LastActivity, now) > options.IdleTimeout)
+            {
+                LogIdle(logger, session.SipCallId, options.IdleTimeout);
+                await EndAsync(session, complete: false);
+            }
+        }
+
+        foreach (var unacknowledged in await transactions.SweepAsync())
+        {
+            if (Find(unacknowledged.Request) is { } session)
+            {
+                await EndAsync(session, complete: false);
+            }
+        }
+    }
+
+    /// <summary>Ends every session (shutting down): each recording is closed as incomplete and reported.</summary>
+    public async Task EndAllAsync()
+    {
+        foreach (var session in Sessions)
+        {
+            await EndAsync(session, complete: false);
+        }
+    }
+
+    private async Task InviteAsync(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (!transaction.Peer.IsReliable)
+        {
+            await transaction.RespondAsync(SipResponse.To(request, 100, "Trying"), 100, time.GetTimestamp());
+        }
+
+        if (UnsupportedExtensions(request) is { Length: > 0 } unsupported)
+        {
+            await RespondAsync(transaction, 420, "Bad Extension", r => r.WithHeader("Unsupported", unsupported));
+            return;
+        }
+
+        var (offer, refusal) = SessionOffer.Read(request);
+        if (refusal is not null || offer is null)
+        {
+            await RefuseAsync(transaction, refusal!);
+            return;
+        }
+
+        if (offer.CallIds.Count == 0)
+        {
+            await RefuseAsync(transaction, SipRefusal.BadRequest(
+                $"recording metadata names no call: add an extension element <callid> to the session, a sipSessionID, or a {SessionOffer.CallIdHeader} header"));
+            return;
+        }
+
+        if (Busy(offer.CallIds) is { } busy)
+        {
+            await RefuseAsync(transaction, new SipRefusal(486, "Busy Here", $"call {busy} is already being recorded by another session"));
+            return;
+        }
+
+        var session = await OpenAsync(transaction, offer);
+        if (session is null)
+        {
+            return;
+        }
+
+        await LinkAsync(session);
+        if (transaction.Cancelled.IsCancellationRequested)
+        {
+            await EndAsync(session, complete: false);
+            await RespondAsync(transaction, 487, "Request Terminated");
+            return;
+        }
+
+        await AnswerAsync(transaction, session, offer);
+        foreach (var receiver in session.Receivers)
+        {
+            receiver?.Start(session.Recording);
+        }
+    }
+
+    private static string? UnsupportedExtensions(SipMessage request)
+    {
+        var required = request.HeaderValues("Require")
+            .SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Where(tag => !tag.Equals("siprec", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return required.Count == 0 ? null : string.Join(", ", required);
+    }
+
+    private string? Busy(IReadOnlyList<string> callIds)
+    {
+        lock (gate)
+        {
+            return callIds.FirstOrDefault(id => byCall.TryGetValue(id, out var s) && s.CallId == id && !s.Recording.IsFinished);
+        }
+    }
+}

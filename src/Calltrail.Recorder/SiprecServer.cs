@@ -1,0 +1,108 @@
+using System.Net;
+using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Files;
+using Calltrail.Recorder.Sessions;
+using Calltrail.Recorder.Signaling;
+using Microsoft.Extensions.Logging;
+
+namespace Calltrail.Recorder;
+
+/// <summary>
+/// The SIPREC recording server: SIP on UDP and TCP, the sessions, the periodic tick, and recovery of
+/// recordings a crash left unfinished. The host feeds it the service's instructions (<see cref="Apply"/>).
+/// </summary>
+public sealed partial class SiprecServer(
+    RecorderOptions options, RecordingFiles files, ICallDirectory calls, IRecordingCatalog catalog, TimeProvider time, ILogger<SiprecServer> logger)
+    : IAsyncDisposable
+{
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(50);
+    private readonly RecordingSessions sessions = new(options, files, calls, catalog, time, logger);
+    private readonly CancellationTokenSource stopping = new();
+    private UdpSipTransport? udp;
+    private TcpSipTransport? tcp;
+    private Task? ticking;
+
+    public RecordingSessions Sessions => sessions;
+
+    /// <summary>The SIP port actually bound (useful when the options asked for any port).</summary>
+    public int SipPort => udp?.LocalEndPoint.Port ?? 0;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RecoverAsync(cancellationToken);
+        var address = IPAddress.Parse(options.ListenAddress);
+        udp = UdpSipTransport.Bind(new IPEndPoint(address, options.SipPort), sessions.ReceiveAsync, logger);
+        // TCP on the same port as UDP, which matters when the options let the system choose.
+        tcp = TcpSipTransport.Bind(new IPEndPoint(address, udp.LocalEndPoint.Port), sessions.ReceiveAsync, logger);
+        udp.Start();
+        tcp.Start();
+        ticking = Task.Run(TickAsync, CancellationToken.None);
+        LogListening(logger, udp.LocalEndPoint.Port, options.RtpPortMin, options.RtpPortMax, files.Directory);
+    }
+
+    public void Apply(CallInstruction instruction) => sessions.Apply(instruction);
+
+    /// <summary>Recordings the catalog lists as being written belong to a recorder that stopped mid-call: each is closed as incomplete from what its file holds.</summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var unfinished in await catalog.UnfinishedAsync(cancellationToken))
+        {
+            var finished = files.Finished(unfinished);
+            await catalog.FinishedAsync(finished with { Complete = false }, cancellationToken);
+            LogRecovered(logger, finished.Id, unfinished.CallId, finished.DurationMs, finished.Paused.Count);
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        using var timer = new PeriodicTimer(TickInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping.Token))
+            {
+                try
+                {
+                    await sessions.TickAsync();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogTickFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        if (udp is not null)
+        {
+            await udp.DisposeAsync();
+        }
+
+        if (tcp is not null)
+        {
+            await tcp.DisposeAsync();
+        }
+
+        if (ticking is not null)
+        {
+            await ticking;
+        }
+
+        await sessions.EndAllAsync();
+        stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SIPREC recorder listening on SIP port {Port} (UDP and TCP), RTP ports {RtpMin}-{RtpMax}; recordings in {Directory}")]
+    private static partial void LogListening(ILogger logger, int port, int rtpMin, int rtpMax, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} was cut short by a restart: kept {DurationMs} ms, {Paused} paused span(s), marked incomplete")]
+    private static partial void LogRecovered(ILogger logger, string recordingId, string callId, long durationMs, int paused);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recorder tick failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception e);
+}

@@ -1,0 +1,81 @@
+using Calltrail.Recorder;
+using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Files;
+using Calltrail.Server.Calls;
+using Calltrail.Server.Hosting;
+using Calltrail.Storage.Calls;
+using Calltrail.Storage.Recordings;
+using Microsoft.Extensions.Options;
+
+namespace Calltrail.Server.Recording;
+
+public static class RecorderSetup
+{
+    public static IServiceCollection AddCalltrailRecorder(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RecorderOptions>()
+            .Bind(configuration.GetSection("Recorder"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecorderOptions>, RecorderOptionsValidation>();
+        services.AddSingleton<RecordingStore>();
+        services.AddSingleton<RecorderViews>();
+        services.AddSingleton<ICallDirectory, CallDirectory>();
+        services.AddSingleton<IRecordingCatalog, RecordingCatalog>();
+        services.AddSingleton(sp =>
+        {
+            var data = sp.GetRequiredService<IOptions<CalltrailOptions>>().Value.DataDirectoryPath;
+            var options = sp.GetRequiredService<IOptions<RecorderOptions>>().Value;
+            var keys = RecordingKeys.Load(configuration, data, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Calltrail.Recorder"));
+            return new RecordingFiles(Path.Combine(data, options.Directory), keys);
+        });
+        services.AddSingleton(sp => new SiprecServer(
+            sp.GetRequiredService<IOptions<RecorderOptions>>().Value,
+            sp.GetRequiredService<RecordingFiles>(),
+            sp.GetRequiredService<ICallDirectory>(),
+            sp.GetRequiredService<IRecordingCatalog>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SiprecServer>>()));
+        services.AddHostedService<RecorderHost>();
+        return services;
+    }
+}
+
+/// <summary>Names each bad recorder setting at start, rather than one generic failure.</summary>
+internal sealed class RecorderOptionsValidation : IValidateOptions<RecorderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RecorderOptions options) =>
+        options.Validate() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}
+
+/// <summary>Runs the recorder inside the service: recovers, listens, and hears every call update as it commits.</summary>
+internal sealed class RecorderHost(IOptions<RecorderOptions> options, SiprecServer recorder, CallNotifications notifications) : IHostedService
+{
+    private IDisposable? watching;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            await recorder.RecoverAsync(cancellationToken);
+            return;
+        }
+
+        watching = notifications.Watch(updates =>
+        {
+            foreach (var update in updates)
+            {
+                if (CallDirectory.InstructionOf(update) is { } instruction)
+                {
+                    recorder.Apply(instruction);
+                }
+            }
+        });
+        await recorder.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        watching?.Dispose();
+        await recorder.DisposeAsync();
+    }
+}
