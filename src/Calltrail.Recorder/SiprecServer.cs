@@ -21,6 +21,7 @@ public sealed partial class SiprecServer(
     private UdpSipTransport? udp;
     private TcpSipTransport? tcp;
     private Task? ticking;
+    private int disposed;
 
     public RecordingSessions Sessions => sessions;
 
@@ -75,8 +76,14 @@ public sealed partial class SiprecServer(
         }
     }
 
+    /// <summary>Stops listening and closes every open recording as incomplete. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         if (udp is not null)
         {

@@ -24,6 +24,8 @@ internal sealed class TestServer : IDisposable
         {
             builder.UseSetting("Calltrail:DataDirectory", DataDirectory);
             builder.UseSetting("CALLTRAIL_ADMIN_TOKEN", AdminToken);
+            // Every test server runs its recorder, each on a SIP port of its own.
+            builder.UseSetting("Recorder:SipPort", "0");
             configure?.Invoke(builder);
         });
     }
