@@ -1,3 +1,4 @@
+using Calltrail.TestKit.Audio;
 using Calltrail.Recorder.Audio;
 using CsCheck;
 

@@ -1,3 +1,4 @@
+using Calltrail.TestKit.Audio;
 using System.Security.Cryptography;
 using Calltrail.Recorder.Audio;
 using Calltrail.Recorder.Recordings;

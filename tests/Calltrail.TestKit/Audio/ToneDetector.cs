@@ -1,4 +1,4 @@
-namespace Calltrail.Recorder.Tests.Audio;
+namespace Calltrail.TestKit.Audio;
 
 /// <summary>
 /// The Goertzel algorithm: the power of one frequency in a block of samples, without a whole FFT.
