@@ -219,7 +219,7 @@ public class RecordingRoundTripTests
     public void ToneThroughG711TheWriterAndTheWav_KeepsItsEnergyAt1kHz()
     {
         using var dir = new TempDirectory();
-        var tone = Calltrail.Recorder.Tests.Audio.ToneDetector.Sine(1000, 8000, 8000);
+        var tone = ToneDetector.Sine(1000, 8000, 8000);
         var codes = new byte[tone.Length];
         var decoded = new short[tone.Length];
         G711.Encode(tone, codes, G711Law.MuLaw);
@@ -236,11 +236,11 @@ public class RecordingRoundTripTests
         var pcm = Pcm(wav);
 
         Assert.Equal(new WavFormat(1, 8000, 16, 16000), format);
-        var at1k = Calltrail.Recorder.Tests.Audio.ToneDetector.Power(pcm, 1000, 8000);
+        var at1k = ToneDetector.Power(pcm, 1000, 8000);
         Assert.InRange(at1k, 0.05, 0.07);
         foreach (var other in new[] { 300.0, 700, 1300, 2000, 3400 })
         {
-            Assert.True(Calltrail.Recorder.Tests.Audio.ToneDetector.Power(pcm, other, 8000) < at1k / 1000, $"{other} Hz");
+            Assert.True(ToneDetector.Power(pcm, other, 8000) < at1k / 1000, $"{other} Hz");
         }
     }
 
