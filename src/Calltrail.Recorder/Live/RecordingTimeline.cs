@@ -25,7 +25,8 @@ public static class RecordingTimeline
 
             if (pausedFrom is { } p && at > p.From)
             {
-                paused.Add(new SpanInfo(Ms(p.From), Ms(at), p.Cause));
+                // Rounded inwards: every millisecond listed as paused is silence in the file.
+                paused.Add(new SpanInfo(CeilingMs(p.From), Ms(at), p.Cause));
             }
 
             keptFrom = null;
@@ -51,4 +52,6 @@ public static class RecordingTimeline
     }
 
     public static long Ms(long frames) => frames / FramesPerMs;
+
+    private static long CeilingMs(long frames) => (frames + FramesPerMs - 1) / FramesPerMs;
 }

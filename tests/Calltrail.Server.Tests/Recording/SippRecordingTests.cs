@@ -26,7 +26,7 @@ public sealed class SippRecordingTests
         using var sipp = new SippPeer();
         var admin = server.Admin();
         var callId = $"sipp-{Guid.NewGuid():N}";
-        await ArrangeRecordedCallAsync(admin, callId);
+        await RecordedCall.ArrangeAsync(admin, callId);
         await sipp.WriteCallerToneAsync(CallerHz, seconds: 10);
         var recorder = server.Services.GetRequiredService<SiprecServer>();
 
@@ -35,14 +35,14 @@ public sealed class SippRecordingTests
         using var stop = new CancellationTokenSource();
         var agent = SippPeer.SendToneAsync(agentPort, AgentHz, TimeSpan.FromSeconds(3.8), stop.Token);
         await Task.Delay(1500);
-        await PostAsync(admin, Event(callId, 3, "payment-screen-opened"));
+        await RecordedCall.EventAsync(admin, callId, 3, "payment-screen-opened");
         await Task.Delay(1000);
-        await PostAsync(admin, Event(callId, 4, "payment-screen-closed"));
+        await RecordedCall.EventAsync(admin, callId, 4, "payment-screen-closed");
         await agent;
         await client.WaitForExitAsync();
         Assert.True(client.ExitCode == 0, $"sipp failed: {await client.StandardOutput.ReadToEndAsync()}");
 
-        var recording = await FinishedRecordingAsync(admin, callId);
+        var recording = await RecordedCall.RecordingAsync(admin, callId, status => status != "recording");
         Assert.True(recording["complete"]!.GetValue<bool>());
         var paused = Assert.Single(recording["paused"]!.AsArray())!;
         Assert.Equal("payment-screen", paused["cause"]!.GetValue<string>());
@@ -53,55 +53,15 @@ public sealed class SippRecordingTests
         var audio = await admin.GetByteArrayAsync(recording["audio"]!.GetValue<string>());
         Assert.Equal(recording["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(audio)));
         var channels = await sipp.DecodeAsync(audio, 2);
-        AssertExactlySilent(channels, pauseStart, pauseEnd);
-        AssertTone(channels[0], CallerHz, AgentHz, from: 300, to: pauseStart - 100);
-        AssertTone(channels[1], AgentHz, CallerHz, from: 300, to: pauseStart - 100);
-        AssertTone(channels[0], CallerHz, AgentHz, from: pauseEnd + 100, to: pauseEnd + 700);
-        AssertTone(channels[1], AgentHz, CallerHz, from: pauseEnd + 100, to: pauseEnd + 700);
+        RecordedCall.AssertExactlySilent(channels, pauseStart, pauseEnd);
+        RecordedCall.AssertTone(channels[0], CallerHz, AgentHz, fromMs: 300, toMs: pauseStart - 100);
+        RecordedCall.AssertTone(channels[1], AgentHz, CallerHz, fromMs: 300, toMs: pauseStart - 100);
+        RecordedCall.AssertTone(channels[0], CallerHz, AgentHz, fromMs: pauseEnd + 100, toMs: pauseEnd + 700);
+        RecordedCall.AssertTone(channels[1], AgentHz, CallerHz, fromMs: pauseEnd + 100, toMs: pauseEnd + 700);
 
         var log = JsonNode.Parse(await admin.GetStringAsync($"/api/calls/contact-center"))!["calls"]!.AsArray();
         var entry = log.Single(c => c!["callId"]!.GetValue<string>() == callId)!;
         Assert.Equal(recording["id"]!.GetValue<string>(), entry["recordings"]![0]!["id"]!.GetValue<string>());
-    }
-
-    private static void AssertExactlySilent(short[][] channels, long fromMs, long toMs)
-    {
-        foreach (var channel in channels)
-        {
-            var span = channel.AsSpan((int)(fromMs * 8), (int)((toMs - fromMs) * 8));
-            Assert.True(span.IndexOfAnyExcept((short)0) < 0, $"audio in the paused span {fromMs}-{toMs} ms");
-        }
-    }
-
-    private static void AssertTone(short[] channel, int expected, int other, long from, long to)
-    {
-        var block = channel.AsSpan((int)(from * 8), (int)((to - from) * 8));
-        var wanted = ToneDetector.Power(block, expected, 8000);
-        Assert.True(wanted > 0.01, $"no {expected} Hz tone between {from} and {to} ms (power {wanted})");
-        Assert.True(wanted > 20 * ToneDetector.Power(block, other, 8000), $"{other} Hz leaks into the {expected} Hz channel");
-    }
-
-    private static async Task ArrangeRecordedCallAsync(HttpClient admin, string callId)
-    {
-        var example = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.File("spec", "examples", "06-payment-pause.scenario.json")))!;
-        var organization = new JsonObject { ["settings"] = example["settings"]!.DeepClone(), ["employees"] = example["employees"]!.DeepClone() };
-        using var put = await admin.PutAsync("/api/settings", Json.Body(organization.ToJsonString()));
-        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await PostAsync(admin, $$"""
-            [{"callId": "{{callId}}", "sequence": 1, "type": "started", "at": {{now}}, "direction": "inbound",
-              "from": "+15550100001", "to": "+15550142000", "via": "tracking-number", "tenant": "north", "queue": "sales"},
-             {"callId": "{{callId}}", "sequence": 2, "type": "answered", "at": {{now}}, "employee": "ana"}]
-            """);
-    }
-
-    private static string Event(string callId, int sequence, string type) =>
-        $$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""";
-
-    private static async Task PostAsync(HttpClient admin, string body)
-    {
-        using var response = await admin.PostAsync("/api/calls/events", Json.Body(body));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static async Task<int> SecondStreamPortAsync(SiprecServer recorder)
@@ -117,21 +77,5 @@ public sealed class SippRecordingTests
         }
 
         throw new TimeoutException("sipp's INVITE never made a recording session");
-    }
-
-    private static async Task<JsonNode> FinishedRecordingAsync(HttpClient admin, string callId)
-    {
-        for (var waited = 0; waited < 100; waited++)
-        {
-            var page = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings?call={callId}"))!["recordings"]!.AsArray();
-            if (page.FirstOrDefault() is { } recording && recording["status"]!.GetValue<string>() != "recording")
-            {
-                return recording;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the recording was never finished");
     }
 }

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Calltrail.Server.Tests.Support;
+using Calltrail.TestKit;
+using Calltrail.TestKit.Audio;
+
+namespace Calltrail.Server.Tests.Recording;
+
+/// <summary>A call the service records (the payment-pause example's organization), told through its events, and checks on its audio.</summary>
+internal static class RecordedCall
+{
+    /// <summary>Sets the organization and reports the call as started and answered now: the service says record.</summary>
+    public static async Task ArrangeAsync(HttpClient admin, string callId)
+    {
+        var example = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.File("spec", "examples", "06-payment-pause.scenario.json")))!;
+        var organization = new JsonObject { ["settings"] = example["settings"]!.DeepClone(), ["employees"] = example["employees"]!.DeepClone() };
+        using var put = await admin.PutAsync("/api/settings", Json.Body(organization.ToJsonString()));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await PostAsync(admin, $$"""
+            [{"callId": "{{callId}}", "sequence": 1, "type": "started", "at": {{now}}, "direction": "inbound",
+              "from": "+15550100001", "to": "+15550142000", "via": "tracking-number", "tenant": "north", "queue": "sales"},
+             {"callId": "{{callId}}", "sequence": 2, "type": "answered", "at": {{now}}, "employee": "ana"}]
+            """);
+    }
+
+    /// <summary>Reports one event of <paramref name="type"/> happening now.</summary>
+    public static Task EventAsync(HttpClient admin, string callId, int sequence, string type) => PostAsync(
+        admin, $$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""");
+
+    public static async Task PostAsync(HttpClient admin, string body)
+    {
+        using var response = await admin.PostAsync("/api/calls/events", Json.Body(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The call's recording once its status is no longer <c>recording</c> (or, with <paramref name="status"/>, once it is that).</summary>
+    public static async Task<JsonNode> RecordingAsync(HttpClient admin, string callId, Func<string, bool> status)
+    {
+        for (var waited = 0; waited < 150; waited++)
+        {
+            var page = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings?call={callId}"))!["recordings"]!.AsArray();
+            if (page.FirstOrDefault() is { } recording && status(recording["status"]!.GetValue<string>()))
+            {
+                return recording;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"call {callId} has no recording in the awaited state");
+    }
+
+    public static void AssertExactlySilent(short[][] channels, long fromMs, long toMs)
+    {
+        foreach (var channel in channels)
+        {
+            var span = channel.AsSpan((int)(fromMs * 8), (int)((toMs - fromMs) * 8));
+            Assert.True(span.IndexOfAnyExcept((short)0) < 0, $"audio in the paused span {fromMs}-{toMs} ms");
+        }
+    }
+
+    public static void AssertTone(short[] channel, int expected, int other, long fromMs, long toMs)
+    {
+        var block = channel.AsSpan((int)(fromMs * 8), (int)((toMs - fromMs) * 8));
+        var wanted = ToneDetector.Power(block, expected, 8000);
+        Assert.True(wanted > 0.01, $"no {expected} Hz tone between {fromMs} and {toMs} ms (power {wanted})");
+        Assert.True(wanted > 20 * ToneDetector.Power(block, other, 8000), $"{other} Hz leaks into the {expected} Hz channel");
+    }
+}
