@@ -10,14 +10,27 @@ namespace Calltrail.Server.Tests.Recording;
 internal static class RecordedCall
 {
     /// <summary>Sets the organization and reports the call as started and answered now: the service says record.</summary>
-    public static async Task ArrangeAsync(HttpClient admin, string callId)
+    public static async Task ArrangeAsync(HttpClient admin, string callId, bool queueRecords = true)
+    {
+        await OrganizeAsync(admin, queueRecords);
+        await StartAsync(admin, callId);
+    }
+
+    /// <summary>The payment-pause example's organization; with <paramref name="queueRecords"/> false, queue calls are not recorded.</summary>
+    public static async Task OrganizeAsync(HttpClient admin, bool queueRecords = true)
     {
         var example = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.File("spec", "examples", "06-payment-pause.scenario.json")))!;
         var organization = new JsonObject { ["settings"] = example["settings"]!.DeepClone(), ["employees"] = example["employees"]!.DeepClone() };
+        organization["settings"]!["contactCenter"]!["defaults"]!["queue"]!["record"] = queueRecords;
         using var put = await admin.PutAsync("/api/settings", Json.Body(organization.ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+    }
+
+    /// <summary>The call rang in through the sales queue and Ana answered it, now.</summary>
+    public static Task StartAsync(HttpClient admin, string callId)
+    {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await PostAsync(admin, $$"""
+        return PostAsync(admin, $$"""
             [{"callId": "{{callId}}", "sequence": 1, "type": "started", "at": {{now}}, "direction": "inbound",
               "from": "+15550100001", "to": "+15550142000", "via": "tracking-number", "tenant": "north", "queue": "sales"},
              {"callId": "{{callId}}", "sequence": 2, "type": "answered", "at": {{now}}, "employee": "ana"}]
@@ -25,8 +38,12 @@ internal static class RecordedCall
     }
 
     /// <summary>Reports one event of <paramref name="type"/> happening now.</summary>
-    public static Task EventAsync(HttpClient admin, string callId, int sequence, string type) => PostAsync(
-        admin, $$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""");
+    public static Task EventAsync(HttpClient admin, string callId, int sequence, string type, string fields = "") => PostAsync(
+        admin, $$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}{{fields}}}""");
+
+    /// <summary>The call's recordings (none, while nothing was kept).</summary>
+    public static async Task<JsonArray> RecordingsAsync(HttpClient admin, string callId) =>
+        JsonNode.Parse(await admin.GetStringAsync($"/api/recordings?call={callId}"))!["recordings"]!.AsArray();
 
     public static async Task PostAsync(HttpClient admin, string body)
     {

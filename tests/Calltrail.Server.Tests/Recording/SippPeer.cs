@@ -24,6 +24,17 @@ internal sealed class SippPeer : IDisposable
     public Task WriteCallerToneAsync(int frequency, int seconds) =>
         RunAsync("sox", $"-n -r 8000 -c 1 -t ul caller.ul synth {seconds} sine {frequency}", WorkingDirectory);
 
+    /// <summary>Stream 1 plays a pcap's RTP (sipp rewrites its addresses) instead of the looped caller.ul.</summary>
+    public void PlayPcap(string pcap)
+    {
+        var scenario = Path.Combine(WorkingDirectory, "siprec-call.xml");
+        var text = File.ReadAllText(scenario);
+        const string stream = "<exec rtp_stream=\"caller.ul,-1,0\" />";
+        Assert.Contains(stream, text);
+        File.WriteAllText(scenario, text.Replace(stream, $"<exec play_pcap_audio=\"{pcap}\" />", StringComparison.Ordinal)
+            .Replace("<exec rtp_stream=\"pause\" />", "", StringComparison.Ordinal));
+    }
+
     /// <summary>Runs one call: INVITE, ACK, <paramref name="durationMs"/> of audio on stream 1, BYE.</summary>
     public Process Start(int recorderPort, string callId, int durationMs)
     {
