@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Files;
+using Calltrail.Recorder.Recordings;
+using Calltrail.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Calltrail.Server.Tests.Recording;
+
+/// <summary>The recordings API: listing, metadata, audio with ranges, permissions, tenant limits and the access log.</summary>
+public sealed class RecordingEndpointTests
+{
+    [Fact]
+    public async Task Audio_IsTheWavWithItsChecksum_AndRangesServeTheExactBytes()
+    {
+        using var server = new TestServer();
+        var id = await ArrangeRecordingAsync(server, "call-1", tenant: null, seconds: 2);
+        var admin = server.Admin();
+
+        var metadata = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings/{id}"))!;
+        var whole = await admin.GetByteArrayAsync($"/api/recordings/{id}/audio");
+        Assert.Equal(metadata["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(whole)));
+        Assert.Equal(metadata["sizeBytes"]!.GetValue<long>(), whole.Length);
+        Assert.Equal(44 + (2 * 8000 * 2 * 2), whole.Length);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{id}/audio");
+        request.Headers.Range = new RangeHeaderValue(1000, 1999);
+        using var partial = await admin.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(whole.AsSpan(1000, 1000).ToArray(), await partial.Content.ReadAsByteArrayAsync());
+        Assert.Equal("audio/wav", partial.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Listening_NeedsThePermission_AndEveryListenAndDownloadIsAudited()
+    {
+        using var server = new TestServer();
+        var id = await ArrangeRecordingAsync(server, "call-1", tenant: null, seconds: 1);
+        var agent = server.WithToken(await server.CreateTokenAsync("agent"));
+        var supervisor = server.WithToken(await server.CreateTokenAsync("supervisor"));
+
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/recordings/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/recordings/{id}/audio")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"/api/recordings/{id}/audio")).StatusCode);
+        using var download = await supervisor.GetAsync($"/api/recordings/{id}/audio?download=true");
+        Assert.Equal($"{id}.wav", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+
+        var access = JsonNode.Parse(await server.Admin().GetStringAsync($"/api/recordings/{id}/access"))!.AsArray();
+        Assert.Equal(["listen", "download"], access.Select(a => a!["action"]!.GetValue<string>()));
+        Assert.All(access, a => Assert.Equal("test supervisor", a!["who"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync($"/api/recordings/{id}/access")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tenant_limited_token_sees_only_its_tenants_recordings()
+    {
+        using var server = new TestServer();
+        await server.AddTenantAsync("north");
+        await server.AddTenantAsync("south");
+        var north = await ArrangeRecordingAsync(server, "call-n", tenant: "north", seconds: 1);
+        var south = await ArrangeRecordingAsync(server, "call-s", tenant: "south", seconds: 1);
+        var limited = server.WithToken(await server.CreateTokenAsync("supervisor", "north"));
+
+        var listed = JsonNode.Parse(await limited.GetStringAsync("/api/recordings"))!["recordings"]!.AsArray();
+        Assert.Equal([north], listed.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await limited.GetAsync($"/api/recordings/{south}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await limited.GetAsync($"/api/recordings/{south}/audio")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await limited.GetAsync($"/api/recordings/{north}/audio")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("status=done", "status")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("cursor=%%%", "cursor")]
+    public async Task A_bad_query_is_400_naming_the_parameter(string query, string field)
+    {
+        using var server = new TestServer();
+
+        using var response = await server.Admin().GetAsync($"/api/recordings?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task An_unknown_recording_is_404()
+    {
+        using var server = new TestServer();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Admin().GetAsync("/api/recordings/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Admin().GetAsync("/api/recordings/nope/audio")).StatusCode);
+    }
+
+    /// <summary>A finished recording of a 440 Hz tone on channel 0, written the way the recorder writes one.</summary>
+    private static async Task<string> ArrangeRecordingAsync(TestServer server, string callId, string? tenant, int seconds)
+    {
+        var files = server.Services.GetRequiredService<RecordingFiles>();
+        var catalog = server.Services.GetRequiredService<IRecordingCatalog>();
+        var id = Guid.NewGuid();
+        var startedAt = DateTimeOffset.UtcNow;
+        var started = new RecordingStarted(
+            id.ToString("D"), callId, tenant, "rs-1", startedAt, [new ChannelInfo(0, "1", "sip:caller@example.com", "Caller"), new ChannelInfo(1, "2", null, null)],
+            files.RelativePathOf(id, startedAt));
+        await catalog.StartedAsync(started, CancellationToken.None);
+        using (var writer = files.Create(started, 2))
+        {
+            writer.WriteMarker(0, MarkerKind.Start, null);
+            var frames = new short[seconds * 8000 * 2];
+            for (var f = 0; f < seconds * 8000; f++)
+            {
+                frames[f * 2] = (short)(8000 * Math.Sin(2 * Math.PI * 440 * f / 8000.0));
+            }
+
+            writer.WriteAudio(0, frames);
+            writer.Complete(seconds * 8000);
+        }
+
+        await catalog.FinishedAsync(files.Finished(started), CancellationToken.None);
+        return started.Id;
+    }
+}
