@@ -70,7 +70,16 @@ internal sealed class RecorderHost(IOptions<RecorderOptions> options, SiprecServ
                 }
             }
         });
-        await recorder.StartAsync(cancellationToken);
+        try
+        {
+            await recorder.StartAsync(cancellationToken);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new InvalidOperationException(
+                $"The recorder cannot listen on SIP port {options.Value.SipPort} ({e.SocketErrorCode}). " +
+                "Set Recorder:SipPort to a free port, or Recorder:Enabled=false to run without the recorder.", e);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
