@@ -42,6 +42,12 @@ public sealed class RecorderOptions
     /// <summary>A session with no RTP and no SIP for this long is ended as if the client had sent BYE.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// At start, before listening, rewrap every recording not under <c>Recorder:ActiveKey</c> with it —
+    /// the step of key rotation that lets an old key be removed (docs/recorder.md).
+    /// </summary>
+    public bool RewrapOnStart { get; set; }
+
     /// <summary>The problems, each naming its setting; empty when the options can be used.</summary>
     public IReadOnlyList<string> Validate()
     {

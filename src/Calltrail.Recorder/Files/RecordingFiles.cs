@@ -6,6 +6,9 @@ using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Recorder.Files;
 
+/// <summary>What a rewrap pass did: files moved to the active key, files already under it, files it could not open.</summary>
+public sealed record RewrapSummary(int Rewrapped, int AlreadyCurrent, IReadOnlyList<string> Failed);
+
 /// <summary>
 /// The recordings directory: one encrypted file per recording under <c>yyyy/MM/dd/</c>, named by the
 /// recording's id. The file is the truth about a recording's audio and marks; the catalog's row is
@@ -64,6 +67,38 @@ public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
         {
             return contents.OpenWav();
         }
+    }
+
+    /// <summary>
+    /// Key rotation's second half: every recording not yet under the active master key gets its data key
+    /// rewrapped with it (only the file's header changes). Afterwards the old key can leave the configuration.
+    /// </summary>
+    public RewrapSummary RewrapAll()
+    {
+        var (rewrapped, current, failed) = (0, 0, new List<string>());
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return new RewrapSummary(0, 0, []);
+        }
+
+        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*" + Extension, SearchOption.AllDirectories))
+        {
+            var result = RecordingFile.Rewrap(path, Keys);
+            if (!result.Succeeded)
+            {
+                failed.Add($"{Path.GetRelativePath(Directory, path)}: {result.Error} {result.Detail}");
+            }
+            else if (result.Rewrapped)
+            {
+                rewrapped++;
+            }
+            else
+            {
+                current++;
+            }
+        }
+
+        return new RewrapSummary(rewrapped, current, failed);
     }
 
     public string FullPath(string relativeFile)

@@ -48,12 +48,21 @@ internal sealed class RecorderOptionsValidation : IValidateOptions<RecorderOptio
 }
 
 /// <summary>Runs the recorder inside the service: recovers, listens, and hears every call update as it commits.</summary>
-internal sealed class RecorderHost(IOptions<RecorderOptions> options, SiprecServer recorder, CallNotifications notifications) : IHostedService
+internal sealed partial class RecorderHost(
+    IOptions<RecorderOptions> options, SiprecServer recorder, RecordingFiles files, CallNotifications notifications, ILogger<RecorderHost> logger)
+    : IHostedService
 {
     private IDisposable? watching;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.RewrapOnStart)
+        {
+            // Before anything listens: no recording is being written while headers are rewritten.
+            var summary = files.RewrapAll();
+            LogRewrapped(logger, summary.Rewrapped, summary.AlreadyCurrent, files.Keys.ActiveKeyId, summary.Failed.Count, string.Join("; ", summary.Failed));
+        }
+
         if (!options.Value.Enabled)
         {
             await recorder.RecoverAsync(cancellationToken);
@@ -87,4 +96,7 @@ internal sealed class RecorderHost(IOptions<RecorderOptions> options, SiprecServ
         watching?.Dispose();
         await recorder.DisposeAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Key rotation: {Rewrapped} recording(s) rewrapped to key {Active}, {Current} already under it, {Failed} could not be opened: {Failures}")]
+    private static partial void LogRewrapped(ILogger logger, int rewrapped, int current, string active, int failed, string failures);
 }

@@ -17,7 +17,7 @@ public sealed class RecordingEndpointTests
     public async Task Audio_IsTheWavWithItsChecksum_AndRangesServeTheExactBytes()
     {
         using var server = new TestServer();
-        var id = await ArrangeRecordingAsync(server, "call-1", tenant: null, seconds: 2);
+        var id = await StoredRecordings.ArrangeAsync(server, "call-1", tenant: null, seconds: 2);
         var admin = server.Admin();
 
         var metadata = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings/{id}"))!;
@@ -38,7 +38,7 @@ public sealed class RecordingEndpointTests
     public async Task Listening_NeedsThePermission_AndEveryListenAndDownloadIsAudited()
     {
         using var server = new TestServer();
-        var id = await ArrangeRecordingAsync(server, "call-1", tenant: null, seconds: 1);
+        var id = await StoredRecordings.ArrangeAsync(server, "call-1", tenant: null, seconds: 1);
         var agent = server.WithToken(await server.CreateTokenAsync("agent"));
         var supervisor = server.WithToken(await server.CreateTokenAsync("supervisor"));
 
@@ -60,8 +60,8 @@ public sealed class RecordingEndpointTests
         using var server = new TestServer();
         await server.AddTenantAsync("north");
         await server.AddTenantAsync("south");
-        var north = await ArrangeRecordingAsync(server, "call-n", tenant: "north", seconds: 1);
-        var south = await ArrangeRecordingAsync(server, "call-s", tenant: "south", seconds: 1);
+        var north = await StoredRecordings.ArrangeAsync(server, "call-n", tenant: "north", seconds: 1);
+        var south = await StoredRecordings.ArrangeAsync(server, "call-s", tenant: "south", seconds: 1);
         var limited = server.WithToken(await server.CreateTokenAsync("supervisor", "north"));
 
         var listed = JsonNode.Parse(await limited.GetStringAsync("/api/recordings"))!["recordings"]!.AsArray();
@@ -92,33 +92,5 @@ public sealed class RecordingEndpointTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await server.Admin().GetAsync("/api/recordings/nope")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await server.Admin().GetAsync("/api/recordings/nope/audio")).StatusCode);
-    }
-
-    /// <summary>A finished recording of a 440 Hz tone on channel 0, written the way the recorder writes one.</summary>
-    private static async Task<string> ArrangeRecordingAsync(TestServer server, string callId, string? tenant, int seconds)
-    {
-        var files = server.Services.GetRequiredService<RecordingFiles>();
-        var catalog = server.Services.GetRequiredService<IRecordingCatalog>();
-        var id = Guid.NewGuid();
-        var startedAt = DateTimeOffset.UtcNow;
-        var started = new RecordingStarted(
-            id.ToString("D"), callId, tenant, "rs-1", startedAt, [new ChannelInfo(0, "1", "sip:caller@example.com", "Caller"), new ChannelInfo(1, "2", null, null)],
-            files.RelativePathOf(id, startedAt));
-        await catalog.StartedAsync(started, CancellationToken.None);
-        using (var writer = files.Create(started, 2))
-        {
-            writer.WriteMarker(0, MarkerKind.Start, null);
-            var frames = new short[seconds * 8000 * 2];
-            for (var f = 0; f < seconds * 8000; f++)
-            {
-                frames[f * 2] = (short)(8000 * Math.Sin(2 * Math.PI * 440 * f / 8000.0));
-            }
-
-            writer.WriteAudio(0, frames);
-            writer.Complete(seconds * 8000);
-        }
-
-        await catalog.FinishedAsync(files.Finished(started), CancellationToken.None);
-        return started.Id;
     }
 }
