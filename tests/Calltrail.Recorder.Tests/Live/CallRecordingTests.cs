@@ -340,6 +340,19 @@ public class CallRecordingTests
     }
 
     [Fact]
+    public void Registration_NotYetLandedWhenTheRecordingFinishes_NoAudioReachesTheFile()
+    {
+        using var call = new LiveCall(holdRegistration: true);
+        call.Obey(RecorderState.Recording);
+        call.Run(25);
+
+        call.Recording.Finish(call.Now, complete: true);
+
+        using var contents = call.Contents();
+        Assert.DoesNotContain(contents.Records, r => r.Kind == RecordKind.Audio);
+    }
+
+    [Fact]
     public void Property_AnyInterleavingOfPacketsAndPauses_NothingThatArrivedWhilePausedIsInTheWav()
     {
         // 0–5: next packet in order; 6: hold the next packet back; 7: deliver the oldest held-back packet;
