@@ -4,7 +4,7 @@ using Calltrail.Recorder.Live;
 using Calltrail.Recorder.Recordings;
 using Calltrail.TestKit.Audio;
 using CsCheck;
-using static Calltrail.Recorder.Tests.Live.LiveCall;
+using static Calltrail.Recorder.Tests.Live.ManualCall;
 
 namespace Calltrail.Recorder.Tests.Live;
 
@@ -15,7 +15,7 @@ public class CallRecordingTests
     [Fact]
     public void Recording_FromTheStart_EachStreamIsItsOwnChannelSampleForSample()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
 
         call.Run(50);
@@ -34,13 +34,13 @@ public class CallRecordingTests
         Assert.Equal([new SpanInfo(0, finished.DurationMs)], finished.Spans);
         Assert.InRange(finished.DurationMs, 999, 1000);
         Assert.Empty(finished.Paused);
-        Assert.Equal((LiveCall.CallId, "tenant-a", call.Time.Start), (call.Started.CallId, call.Started.Tenant, call.Started.StartedAt));
+        Assert.Equal((ManualCall.CallId, "tenant-a", call.Time.Start), (call.Started.CallId, call.Started.Tenant, call.Started.StartedAt));
     }
 
     [Fact]
     public void Pause_ServiceInstruction_PausedPacketsNeverReachTheFileAndTheSpanIsListed()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         call.Run(50);
         call.Obey(RecorderState.Paused, Payment);
@@ -63,7 +63,7 @@ public class CallRecordingTests
     [Fact]
     public void Pause_LatePacketFromThePausedSpanArrivingAfterResume_IsNotWritten()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         call.Run(50);
         call.Obey(RecorderState.Paused, Payment);
@@ -88,7 +88,7 @@ public class CallRecordingTests
     public void Pause_AudioHeldInTheReorderWindowAfterThePauseMoment_IsErased()
     {
         // Packets stamped ahead of their arrival sit in the window beyond the pause's moment: the pause takes them out.
-        using var call = new LiveCall(streams: 1);
+        using var call = new ManualCall(streams: 1);
         call.Obey(RecorderState.Recording);
         call.Run(25);
         var pauseAt = call.Now;
@@ -111,7 +111,7 @@ public class CallRecordingTests
     [Fact]
     public void Packets_ReorderedDuplicatedAndLost_LandByTimestampWithSilenceForTheLost()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         int[] order = [.. Enumerable.Range(0, 10), 11, 10, .. Enumerable.Range(12, 9), 20, 20, .. Enumerable.Range(21, 9), .. Enumerable.Range(31, 19), 45];
         foreach (var index in order)
@@ -139,7 +139,7 @@ public class CallRecordingTests
     [Fact]
     public void Packets_TelephoneEventAndUnknownPayloads_AreNotRecordedButALawIs()
     {
-        using var call = new LiveCall(streams: 1);
+        using var call = new ManualCall(streams: 1);
         call.Obey(RecorderState.Recording);
         call.Recording.Packet(0, PacketOf(0, 0, payloadType: 101), call.Now);
         call.Recording.Packet(0, PacketOf(0, 1, payloadType: 18), call.Now);
@@ -156,7 +156,7 @@ public class CallRecordingTests
     [Fact]
     public void Provisional_LinkedRecordingWithinTheHold_KeepsTheHeldAudioFromTheSessionStart()
     {
-        using var call = new LiveCall(provisional: true);
+        using var call = new ManualCall(provisional: true);
         call.Run(50);
         Assert.Empty(call.Registered);
         Assert.Empty(call.FilesOnDisk());
@@ -179,7 +179,7 @@ public class CallRecordingTests
     [InlineData(RecorderState.Stopped, null)]
     public void Provisional_LinkedNotRecording_DiscardsTheHeldAudioAndWritesNothing(RecorderState state, string? cause)
     {
-        using var call = new LiveCall(provisional: true);
+        using var call = new ManualCall(provisional: true);
         call.Run(50);
 
         call.Obey(state, cause);
@@ -203,7 +203,7 @@ public class CallRecordingTests
     [Fact]
     public void Provisional_HoldExpires_HeldAudioDiscardedAndALaterLinkStartsRecordingThen()
     {
-        using var call = new LiveCall(provisional: true);
+        using var call = new ManualCall(provisional: true);
         call.Run(300); // 6 s: the 5 s hold runs out
 
         Assert.Equal(Mode.Silent, call.Recording.Mode);
@@ -221,7 +221,7 @@ public class CallRecordingTests
     [Fact]
     public void ClientPaused_WhileRecording_PausesWithTheRecordingClientCause()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         call.Run(25);
         call.Recording.ClientPaused(true, call.Now);
@@ -238,7 +238,7 @@ public class CallRecordingTests
     [Fact]
     public void LateStart_IdleThenRecording_TheRecordingsTimelineStartsAtTheStart()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Idle);
         call.Run(100);
         Assert.Empty(call.Registered);
@@ -257,7 +257,7 @@ public class CallRecordingTests
     [Fact]
     public void StopThenStartAgain_OneRecordingWithAGapThatIsSilentAndNotPaused()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         call.Run(50);
         call.Obey(RecorderState.Stopped);
@@ -287,7 +287,7 @@ public class CallRecordingTests
     [Fact]
     public void Ended_ServiceSaysTheCallIsOver_RecordingCompleteAndLaterPacketsIgnored()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         call.Run(25);
 
@@ -304,7 +304,7 @@ public class CallRecordingTests
     [Fact]
     public void Finish_NotComplete_RecordingIsIncompleteButKeepsItsAudio()
     {
-        using var call = new LiveCall();
+        using var call = new ManualCall();
         call.Obey(RecorderState.Recording);
         call.Run(25);
 
@@ -318,7 +318,7 @@ public class CallRecordingTests
     [Fact]
     public void Registration_NotYetLanded_NoAudioReachesTheFileUntilItDoes()
     {
-        using var call = new LiveCall(holdRegistration: true);
+        using var call = new ManualCall(holdRegistration: true);
         call.Obey(RecorderState.Recording);
         call.Run(50);
 
@@ -342,7 +342,7 @@ public class CallRecordingTests
     [Fact]
     public void Registration_NotYetLandedWhenTheRecordingFinishes_NoAudioReachesTheFile()
     {
-        using var call = new LiveCall(holdRegistration: true);
+        using var call = new ManualCall(holdRegistration: true);
         call.Obey(RecorderState.Recording);
         call.Run(25);
 
@@ -359,7 +359,7 @@ public class CallRecordingTests
         // 8: the service pauses or resumes; 9: the client pauses or resumes.
         Gen.Int[0, 9].Array[1, 160].Sample(ops =>
         {
-            using var call = new LiveCall(streams: 1);
+            using var call = new ManualCall(streams: 1);
             call.Obey(RecorderState.Recording);
             var servicePaused = false;
             var clientPaused = false;
@@ -432,7 +432,7 @@ public class CallRecordingTests
     private static long NextPacketBoundary(long frame) => (frame + PacketFrames - 1) / PacketFrames * PacketFrames;
 
     /// <summary>Both channels: the tone up to the pause, exactly zero over it, the tone again from the first whole packet after it.</summary>
-    private static void AssertPausedSpanSilentAndTheRestKept(LiveCall call, long pause, long resume)
+    private static void AssertPausedSpanSilentAndTheRestKept(ManualCall call, long pause, long resume)
     {
         var channels = call.Channels();
         for (var s = 0; s < call.Streams; s++)

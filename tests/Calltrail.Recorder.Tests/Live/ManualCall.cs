@@ -17,7 +17,7 @@ namespace Calltrail.Recorder.Tests.Live;
 /// directory and a registration the test can hold back. Streams send 20 ms µ-law packets of a tone
 /// whose sample values follow the absolute RTP timestamp, so where a packet landed is visible.
 /// </summary>
-internal sealed class LiveCall : IDisposable
+internal sealed class ManualCall : IDisposable
 {
     public const int PacketFrames = 160;
     public const string CallId = "call-1";
@@ -26,7 +26,7 @@ internal sealed class LiveCall : IDisposable
     private readonly TempDirectory dir = new();
     private readonly ushort[] sequences;
 
-    public LiveCall(bool provisional = false, int streams = 2, bool holdRegistration = false, RecorderOptions? options = null)
+    public ManualCall(bool provisional = false, int streams = 2, bool holdRegistration = false, RecorderOptions? options = null)
     {
         Options = options ?? new RecorderOptions();
         Files = new RecordingFiles(dir.Path, new RecordingKeyRing("k", [KeyValuePair.Create("k", RandomNumberGenerator.GetBytes(RecordingKeyRing.KeySize))]));
