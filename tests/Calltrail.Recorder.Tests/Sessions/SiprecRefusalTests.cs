@@ -22,6 +22,7 @@ public class SiprecRefusalTests
         """;
 
     [Theory]
+    [InlineData("bad-cseq", 400, "bad CSeq: method 'BYE' does not match 'INVITE'", null, null)]
     [InlineData("bad-sdp", 400, null, "SDP", null)]
     [InlineData("bad-boundary", 400, null, "body", null)]
     [InlineData("entity-bomb", 400, null, "recording metadata", null)]
