@@ -141,8 +141,9 @@ internal sealed class SiprecHarness : IAsyncDisposable
     public static async Task<SiprecHarness> StartAsync(Action<RecorderOptions>? configure = null)
     {
         // A wide reorder window: the test machine may be busy, and a stalled receive loop must not look like network loss.
-        // A random stretch of RTP ports per recorder, so recorders of parallel tests rarely meet (a taken port is skipped anyway).
-        var min = 30000 + (2 * Random.Shared.Next(0, 4500));
+        // A random stretch of RTP ports per recorder, so recorders of parallel tests rarely meet (a taken port is skipped anyway),
+        // below the system's ephemeral ports (32768 up), where the test clients' own sockets land.
+        var min = 30000 + (2 * Random.Shared.Next(0, 1300));
         var options = new RecorderOptions { ListenAddress = "127.0.0.1", SipPort = 0, RtpPortMin = min, RtpPortMax = min + 99, ReorderWindow = TimeSpan.FromMilliseconds(600) };
         configure?.Invoke(options);
         var harness = new SiprecHarness(options);
