@@ -211,7 +211,16 @@ public sealed class CallRecording
 
         var end = FrameAt(nowTimestamp);
         SetMode(Mode.Silent, null, end);
-        window.Flush(end, writer);
+        if (setup.IsRegistered)
+        {
+            window.Flush(end, writer);
+        }
+        else
+        {
+            // No row lists the recording (yet, or ever): its held audio must not reach the file.
+            window.EraseFrom(window.FlushedPoint);
+        }
+
         if (complete)
         {
             writer.Complete(end);

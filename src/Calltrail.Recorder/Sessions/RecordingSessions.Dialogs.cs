@@ -236,6 +236,12 @@ public sealed partial class RecordingSessions
             }
         }
 
+        if (session.Recording.Setup.Registration is { IsCompleted: false } registering)
+        {
+            // Audio still held reaches the file only once the recording's row exists: wait for it (ReportAsync would anyway).
+            await registering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         session.Recording.Finish(time.GetTimestamp(), complete);
         foreach (var receiver in session.Receivers)
         {

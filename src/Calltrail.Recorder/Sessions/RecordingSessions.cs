@@ -58,7 +58,8 @@ public sealed partial class RecordingSessions(
         {
             if (parsed.Error is { } error && SipResponse.ToError(error) is { } reply)
             {
-                await peer.SendAsync(reply.ToBytes(), CancellationToken.None);
+                // RFC 3261 §8.2.6.2: a final response carries a To tag (kept as is when the request's To has one).
+                await peer.SendAsync(reply.WithToTag(NewTag()).ToBytes(), CancellationToken.None);
             }
 
             return;
