@@ -259,6 +259,12 @@ public sealed class CallRecording
             // The recording begins now (late, if a transfer forced it): its timeline starts here.
             Restart(nowTimestamp);
         }
+        else if (service is null && provisional && next != mode)
+        {
+            // Held audio is one unbroken stretch: a client pause while the call is still unknown drops
+            // what was held, and holding starts again at the resume.
+            Restart(nowTimestamp);
+        }
 
         SetMode(next, cause, FrameAt(nowTimestamp));
     }

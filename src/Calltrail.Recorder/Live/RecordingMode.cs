@@ -32,6 +32,9 @@ public static class RecordingMode
     /// <summary>The pause cause of a recording client's own pause (a re-INVITE that makes the streams inactive).</summary>
     public const string ClientPause = "recording-client";
 
+    /// <summary>The cause given to a pause the service ordered without naming why (it always names one today).</summary>
+    public const string ServicePause = "service";
+
     /// <param name="service">The service's latest instruction; null while the call is unknown.</param>
     /// <param name="provisional">The call is unknown but the session's audio is still held for it.</param>
     /// <param name="clientPaused">The recording client stopped sending (every stream inactive or recvonly).</param>
@@ -46,7 +49,7 @@ public static class RecordingMode
         };
         return wanted switch
         {
-            Mode.Paused => (Mode.Paused, serviceCause ?? ClientPause),
+            Mode.Paused => (Mode.Paused, serviceCause ?? ServicePause),
             Mode.Writing when clientPaused => (Mode.Paused, ClientPause),
             _ => (wanted, null),
         };

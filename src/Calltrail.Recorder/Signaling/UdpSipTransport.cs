@@ -47,15 +47,22 @@ public sealed class UdpSipTransport(Socket socket, Func<SipPeer, ReadOnlyMemory<
 
             var message = buffer.AsSpan(0, result.ReceivedBytes).ToArray();
             var peer = new UdpPeer(socket, (IPEndPoint)result.RemoteEndPoint, new IPEndPoint(result.PacketInformation.Address, LocalEndPoint.Port));
-            try
-            {
-                await received(peer, message);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A bug handling one message must not stop the recorder hearing the next.
-                logger.LogError(e, "SIP message from {Peer} could not be handled", peer.Remote);
-            }
+            // Each message is handled on its own: an INVITE waiting on the service's database must not hold
+            // up the ACKs, BYEs and CANCELs behind it (retransmissions are the transactions' business).
+            _ = HandleAsync(peer, message);
+        }
+    }
+
+    private async Task HandleAsync(SipPeer peer, byte[] message)
+    {
+        try
+        {
+            await received(peer, message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug handling one message must not stop the recorder hearing the next.
+            logger.LogError(e, "SIP message from {Peer} could not be handled", peer.Remote);
         }
     }
 

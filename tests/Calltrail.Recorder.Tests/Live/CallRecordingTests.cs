@@ -220,6 +220,28 @@ public class CallRecordingTests
     }
 
     [Fact]
+    public void Provisional_ClientPausesBeforeTheCallIsKnown_OnlyAudioFromTheResumeIsKept()
+    {
+        using var call = new ManualCall(provisional: true);
+        call.Run(25);
+        call.Recording.ClientPaused(true, call.Now);
+        call.Run(25);
+        call.Recording.ClientPaused(false, call.Now);
+        var resumedAt = call.Time.GetUtcNow();
+        call.Run(25);
+
+        call.Obey(RecorderState.Recording);
+        call.Run(25);
+        call.Recording.Finish(call.Now, complete: true);
+
+        // The held stretch before the client's pause was dropped: the recording begins at the resume.
+        Assert.Equal(resumedAt, call.Started.StartedAt);
+        Assert.Equal(new Mark(0, MarkKind.Start, null), call.Recording.Marks[0]);
+        Assert.Empty(call.Finished().Paused);
+        Assert.Equal(Expected(0, 50 * PacketFrames, 8000), call.Channels()[0][..8000]);
+    }
+
+    [Fact]
     public void ClientPaused_WhileRecording_PausesWithTheRecordingClientCause()
     {
         using var call = new ManualCall();
