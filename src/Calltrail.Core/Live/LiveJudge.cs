@@ -40,6 +40,12 @@ public sealed record Judgement
 
     public PauseCause? PauseCause { get; init; }
 
+    /// <summary>
+    /// While paused: when the pause began, in the events' own time (Unix ms) — so a recorder can drop
+    /// audio from that moment even if the event reached it a little later.
+    /// </summary>
+    public long? PausedSince { get; init; }
+
     /// <summary>The employee should be prompted to announce the recording: it is running now and the settings ask for it.</summary>
     public bool AnnounceNow { get; init; }
 
@@ -66,7 +72,7 @@ public static class LiveJudge
         }
 
         var verdict = Decider.Decide(scenario);
-        var (state, cause, unprotected, announce) = RecorderNow(live, scenario, verdict);
+        var (state, cause, unprotected, announce, pausedSince) = RecorderNow(live, scenario, verdict);
         return new Judgement
         {
             Status = live.IsEnded ? LiveCallStatus.Ended : LiveCallStatus.Live,
@@ -75,21 +81,22 @@ public static class LiveJudge
             Classification = live.IsEnded ? Classification.Classify(LiveCallFold.Outcome(live)) : null,
             Recorder = state,
             PauseCause = cause,
+            PausedSince = pausedSince,
             PaymentUnprotectedNow = unprotected,
             AnnounceNow = announce,
         };
     }
 
-    private static (RecorderState, PauseCause?, bool Unprotected, bool Announce) RecorderNow(LiveCall live, Scenario scenario, Verdict verdict)
+    private static (RecorderState, PauseCause?, bool Unprotected, bool Announce, long? PausedSince) RecorderNow(LiveCall live, Scenario scenario, Verdict verdict)
     {
         if (live.IsEnded)
         {
-            return (verdict.Spans.IsEmpty ? RecorderState.Idle : RecorderState.Stopped, null, false, false);
+            return (verdict.Spans.IsEmpty ? RecorderState.Idle : RecorderState.Stopped, null, false, false, null);
         }
 
         if (!live.IsConnected)
         {
-            return (RecorderState.Idle, null, false, false);
+            return (RecorderState.Idle, null, false, false, null);
         }
 
         // A call still going: judge it one millisecond past its latest event, so that what began at
@@ -97,7 +104,8 @@ public static class LiveJudge
         var open = Decider.Decide(scenario with { Call = live.ToCall(scenario.Call.Tenant, horizonMs: 1)! });
         var now = live.ConnectedMs;
         var state = Recorder.StateAt(open, now);
+        long? pausedSince = state == RecorderState.Paused && Recorder.PausedSinceMs(open, now) is { } since ? live.ConnectedAt + since : null;
         return (state, Recorder.PauseCauseAt(open, now), open.UnprotectedPaymentWindows.Any(w => w.Contains(now)),
-            open.Announce && state == RecorderState.Recording);
+            open.Announce && state == RecorderState.Recording, pausedSince);
     }
 }

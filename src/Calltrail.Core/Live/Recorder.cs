@@ -49,6 +49,26 @@ public static class Recorder
     public static PauseCause? PauseCauseAt(Verdict verdict, long atMs) =>
         verdict.Paused.Where(p => p.Span.Contains(atMs)).Select(p => (PauseCause?)p.Cause).FirstOrDefault();
 
+    /// <summary>
+    /// When (ms from connect) the pause in force at <paramref name="atMs"/> began: the start of the
+    /// unbroken run of paused spans (of any cause) that covers it.
+    /// </summary>
+    public static long? PausedSinceMs(Verdict verdict, long atMs)
+    {
+        if (!verdict.Paused.Any(p => p.Span.Contains(atMs)))
+        {
+            return null;
+        }
+
+        var since = atMs;
+        while (verdict.Paused.Where(p => p.Span.StartMs < since && p.Span.EndMs >= since).Select(p => (long?)p.Span.StartMs).Min() is { } earlier)
+        {
+            since = earlier;
+        }
+
+        return since;
+    }
+
     /// <summary>The instructions that take the recorder from one state to another, in order.</summary>
     public static IReadOnlyList<RecorderAction> Transition(RecorderState from, RecorderState to) => (from, to) switch
     {

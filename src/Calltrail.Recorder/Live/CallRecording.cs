@@ -266,7 +266,26 @@ public sealed class CallRecording
             Restart(nowTimestamp);
         }
 
-        SetMode(next, cause, FrameAt(nowTimestamp));
+        var at = FrameAt(nowTimestamp);
+        if (mode == Mode.Writing && next == Mode.Paused && service?.PausedSince is { } since)
+        {
+            at = PauseFrame(since, at);
+        }
+
+        SetMode(next, cause, at);
+    }
+
+    /// <summary>
+    /// Where a pause that began at <paramref name="since"/> (the events' clock) falls on the timeline:
+    /// back from now by how long ago it was, but never before audio already written, the current
+    /// writing stretch or the last mark — what is still only in memory can be taken back, nothing else.
+    /// </summary>
+    private long PauseFrame(DateTimeOffset since, long now)
+    {
+        var ago = (setup.Time.GetUtcNow() - since).TotalMilliseconds;
+        var wanted = now - (long)(Math.Max(0, ago) * RecordingTimeline.FramesPerMs);
+        var floor = Math.Max(Math.Max(window.FlushedPoint, writingSince), marks.Count > 0 ? marks[^1].Frame : 0);
+        return Math.Clamp(wanted, floor, now);
     }
 
     private void SetMode(Mode next, string? cause, long at)

@@ -25,6 +25,7 @@ internal sealed class CallDirectory(RecorderViews views) : ICallDirectory
         }
 
         var cause = judgement.PauseCause is { } c ? ServiceNames.PauseCauses.NameOf(c) : null;
-        return new CallInstruction(update.CallId, judgement.Recorder, cause, judgement.Status == LiveCallStatus.Ended, update.Tenant);
+        var since = judgement.PausedSince is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        return new CallInstruction(update.CallId, judgement.Recorder, cause, judgement.Status == LiveCallStatus.Ended, update.Tenant, since);
     }
 }

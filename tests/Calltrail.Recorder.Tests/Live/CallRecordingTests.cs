@@ -62,6 +62,46 @@ public class CallRecordingTests
     }
 
     [Fact]
+    public void Pause_ThatBeganBeforeItsInstructionArrived_TakesBackTheAudioStillInMemory()
+    {
+        using var call = new ManualCall(options: new RecorderOptions { ReorderWindow = TimeSpan.FromMilliseconds(200) });
+        call.Obey(RecorderState.Recording);
+        call.Run(100);
+        var openedAt = call.Time.GetUtcNow();
+        call.Run(5); // 100 ms of audio after the payment screen opened, before the instruction reached the recorder
+
+        call.Recording.Obey(new CallInstruction(ManualCall.CallId, RecorderState.Paused, Payment, false, "tenant-a", openedAt), call.Now);
+        call.Run(25);
+        call.Obey(RecorderState.Recording);
+        call.Run(25);
+        call.Recording.Finish(call.Now, complete: true);
+
+        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
+        Assert.Equal(100 * PacketFrames, pause);
+        AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
+    }
+
+    [Fact]
+    public void Pause_ThatBeganLongerAgoThanTheWindowHolds_StartsWhereTheWrittenAudioEnds()
+    {
+        using var call = new ManualCall(options: new RecorderOptions { ReorderWindow = TimeSpan.FromMilliseconds(200) });
+        call.Obey(RecorderState.Recording);
+        call.Run(100);
+        var openedAt = call.Time.GetUtcNow();
+        call.Run(100); // two seconds: most of it already written when the instruction arrives
+
+        call.Recording.Obey(new CallInstruction(ManualCall.CallId, RecorderState.Paused, Payment, false, "tenant-a", openedAt), call.Now);
+        call.Run(25);
+        call.Obey(RecorderState.Recording);
+        call.Run(25);
+        call.Recording.Finish(call.Now, complete: true);
+
+        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
+        Assert.InRange(pause, 200 * PacketFrames - (300 * 8), 200 * PacketFrames - (200 * 8));
+        AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
+    }
+
+    [Fact]
     public void Pause_LatePacketFromThePausedSpanArrivingAfterResume_IsNotWritten()
     {
         using var call = new ManualCall();
