@@ -52,18 +52,32 @@ public sealed class FrameWindow
         var end = Math.Min(position + samples.Length, Horizon);
         LateFrames += Math.Clamp(FlushedPoint - position, 0, samples.Length);
         AheadFrames += Math.Clamp(position + samples.Length - Math.Max(Horizon, position), 0, samples.Length);
-        for (var frame = start; frame < end; frame++)
+        if (start >= end)
         {
-            var slot = Slot(frame);
-            _samples[(slot * Channels) + channel] = samples[(int)(frame - position)];
-            _written[slot] = true;
+            return;
         }
+
+        // The slot once per packet and a plain index after it: at most two stretches, split at the ring's wrap.
+        var slot = Slot(start);
+        var offset = (int)(start - position);
+        var count = (int)(end - start);
+        var first = Math.Min(count, Capacity - slot);
+        WriteStretch(channel, slot, samples.Slice(offset, first));
+        WriteStretch(channel, 0, samples.Slice(offset + first, count - first));
     }
 
-    /// <summary>
-    /// Forgets everything at or after <paramref name="position"/> (a pause begins there). False when
-    /// frames at or after it had already been flushed, which the caller should treat as a fault.
-    /// </summary>
+    private void WriteStretch(int channel, int slot, ReadOnlySpan<short> samples)
+    {
+        var index = (slot * Channels) + channel;
+        foreach (var sample in samples)
+        {
+            _samples[index] = sample;
+            index += Channels;
+        }
+
+        _written.AsSpan(slot, samples.Length).Fill(true);
+    }
+
     public bool EraseFrom(long position)
     {
         Clear(Math.Max(position, FlushedPoint), Horizon);
@@ -99,25 +113,32 @@ public sealed class FrameWindow
     // so every run is one contiguous slice of the ring.
     private long RunEnd(long frame, long end)
     {
-        var state = _written[Slot(frame)];
-        var limit = Math.Min(end, frame + Capacity - Slot(frame));
-        var next = frame + 1;
-        while (next < limit && _written[Slot(next)] == state)
-        {
-            next++;
-        }
-
-        return next;
+        var slot = Slot(frame);
+        var state = _written[slot];
+        var length = (int)(Math.Min(end, frame + Capacity - slot) - frame);
+        var change = _written.AsSpan(slot + 1, length - 1).IndexOf(!state);
+        return change < 0 ? frame + length : frame + 1 + change;
     }
 
     private void Clear(long from, long to)
     {
-        for (var frame = from; frame < to; frame++)
+        if (from >= to)
         {
-            var slot = Slot(frame);
-            _written[slot] = false;
-            _samples.AsSpan(slot * Channels, Channels).Clear();
+            return;
         }
+
+        // Whole ring stretches at a time: at most two, split at the wrap.
+        var count = (int)Math.Min(to - from, Capacity);
+        var slot = Slot(from);
+        var first = Math.Min(count, Capacity - slot);
+        ClearStretch(slot, first);
+        ClearStretch(0, count - first);
+    }
+
+    private void ClearStretch(int slot, int frames)
+    {
+        _written.AsSpan(slot, frames).Clear();
+        _samples.AsSpan(slot * Channels, frames * Channels).Clear();
     }
 
     private int Slot(long frame) => (int)(frame % Capacity);
