@@ -10,7 +10,7 @@ namespace Calltrail.Recorder.Benchmarks.Runs;
 
 /// <summary>The recorder's side of one run: what it cost and what reached the recordings.</summary>
 public sealed record RecorderFigures(
-    TrafficFigures Traffic, double Missing, int Unfinished, TimeSpan Setup, CpuWindow SessionsIdle, IReadOnlyList<string> LogProblems, string LogPath);
+    TrafficFigures Traffic, double Missing, int CallsWithLoss, int Unfinished, TimeSpan Setup, CpuWindow SessionsIdle, IReadOnlyList<string> LogProblems, string LogPath);
 
 /// <summary>
 /// N concurrent recorded calls against a fresh server process: the service hears of each call
@@ -31,6 +31,8 @@ public static class RecorderRun
             ["CALLTRAIL_ADMIN_TOKEN"] = token,
             ["Calltrail__DataDirectory"] = dataDirectory,
             ["Recorder__SipPort"] = sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The server's appsettings.json says this, but it is read from the working directory, which is not the server's.
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
         foreach (var (name, value) in options.ServerEnvironment)
         {
@@ -68,11 +70,11 @@ public static class RecorderRun
         var check = new RecordingCheck(api);
         var found = new RecordingFound?[calls];
         await ForEachAsync(Enumerable.Range(0, calls), async i => found[i] = await check.ReadAsync(ids[i], TimeSpan.FromSeconds(10)), parallelism: 4);
-        var missing = streams.Zip(found).Sum(pair =>
+        var missing = streams.Zip(found).Select(pair =>
             RecordingCheck.Missing(pair.First.Caller.Sent, pair.Second?.CallerFrames ?? 0)
-            + RecordingCheck.Missing(pair.First.Agent.Sent, pair.Second?.AgentFrames ?? 0));
+            + RecordingCheck.Missing(pair.First.Agent.Sent, pair.Second?.AgentFrames ?? 0)).ToList();
         var unfinished = found.Count(f => f?.Status != "complete");
-        return new RecorderFigures(traffic, missing, unfinished, setup.Elapsed, sessionsIdle, LogProblems(logPath), logPath);
+        return new RecorderFigures(traffic, missing.Sum(), missing.Count(m => m > 0), unfinished, setup.Elapsed, sessionsIdle, LogProblems(logPath), logPath);
     }
 
     /// <summary>

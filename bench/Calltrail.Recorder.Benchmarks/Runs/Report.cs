@@ -33,7 +33,7 @@ public static class Report
         ]));
 
     public static string Context(IReadOnlyList<RunResult> runs) => Markdown.Table(
-        ["config", "calls", "setup", "sessions, no audio", "harness CPU", "machine busy", "floor lost", "floor kernel drops", "unfinished recordings", "server warnings"],
+        ["config", "calls", "setup", "sessions, no audio", "harness CPU", "machine busy", "calls with loss", "floor lost", "floor kernel drops", "unfinished recordings", "server warnings"],
         runs.Select(r => (IReadOnlyList<string>)
         [
             r.Configuration.Name,
@@ -42,6 +42,7 @@ public static class Report
             Percent(r.Recorder.SessionsIdle.Target),
             $"{Percent(r.Recorder.Traffic.Cpu.Harness)} / {Percent(r.Floor.Traffic.Cpu.Harness)}",
             $"{Percent(r.Recorder.Traffic.Cpu.Machine)} / {Percent(r.Floor.Traffic.Cpu.Machine)}",
+            Markdown.N(r.Recorder.CallsWithLoss),
             Markdown.N(r.Floor.Traffic.Sent - r.Floor.Received),
             Markdown.N(r.Floor.Traffic.Kernel.InErrors),
             Markdown.N(r.Recorder.Unfinished),
