@@ -70,6 +70,7 @@ public static class Program
                 var result = new RunResult(configuration, calls, recorder, await FloorRun.RunAsync(configuration, calls, options));
                 results.Add(result);
                 Console.WriteLine(Report.Figures([result]));
+                Console.WriteLine(Report.Gaps(result));
                 foreach (var line in recorder.LogProblems.Take(5))
                 {
                     Console.WriteLine($"  server: {line}");

@@ -10,7 +10,7 @@ namespace Calltrail.Recorder.Benchmarks.Runs;
 
 /// <summary>The recorder's side of one run: what it cost and what reached the recordings.</summary>
 public sealed record RecorderFigures(
-    TrafficFigures Traffic, double Missing, int CallsWithLoss, int Unfinished, TimeSpan Setup, CpuWindow SessionsIdle, IReadOnlyList<string> LogProblems, string LogPath);
+    TrafficFigures Traffic, double Missing, int CallsWithLoss, long[] GapsBySecond, int Unfinished, TimeSpan Setup, CpuWindow SessionsIdle, IReadOnlyList<string> LogProblems, string LogPath);
 
 /// <summary>
 /// N concurrent recorded calls against a fresh server process: the service hears of each call
@@ -74,7 +74,16 @@ public static class RecorderRun
             RecordingCheck.Missing(pair.First.Caller.Sent, pair.Second?.CallerFrames ?? 0)
             + RecordingCheck.Missing(pair.First.Agent.Sent, pair.Second?.AgentFrames ?? 0)).ToList();
         var unfinished = found.Count(f => f?.Status != "complete");
-        return new RecorderFigures(traffic, missing.Sum(), missing.Count(m => m > 0), unfinished, setup.Elapsed, sessionsIdle, LogProblems(logPath), logPath);
+        var gaps = new long[found.Max(f => f?.GapsBySecond.Length ?? 0)];
+        foreach (var f in found.OfType<RecordingFound>())
+        {
+            for (var second = 0; second < f.GapsBySecond.Length; second++)
+            {
+                gaps[second] += f.GapsBySecond[second];
+            }
+        }
+
+        return new RecorderFigures(traffic, missing.Sum(), missing.Count(m => m > 0), gaps, unfinished, setup.Elapsed, sessionsIdle, LogProblems(logPath), logPath);
     }
 
     /// <summary>

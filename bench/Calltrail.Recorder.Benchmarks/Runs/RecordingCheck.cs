@@ -6,7 +6,7 @@ using Calltrail.Recorder.Benchmarks.Media;
 namespace Calltrail.Recorder.Benchmarks.Runs;
 
 /// <summary>What one call's recording holds, read back through the API: its status, duration and the audio frames present per channel.</summary>
-public sealed record RecordingFound(string Status, long DurationMs, long CallerFrames, long AgentFrames);
+public sealed record RecordingFound(string Status, long DurationMs, long CallerFrames, long AgentFrames, long[] GapsBySecond);
 
 /// <summary>
 /// Loss measured end to end: the recording as the API serves it, every non-silent frame counted. The
@@ -25,8 +25,8 @@ public sealed class RecordingCheck(HttpClient api)
             var status = recording?["status"]!.GetValue<string>();
             if (recording is not null && (status != "recording" || DateTime.UtcNow > deadline))
             {
-                var (caller, agent) = await CountFramesAsync(recording["audio"]!.GetValue<string>());
-                return new RecordingFound(status!, recording["durationMs"]!.GetValue<long>(), caller, agent);
+                var (caller, agent, gaps) = await CountFramesAsync(recording["audio"]!.GetValue<string>());
+                return new RecordingFound(status!, recording["durationMs"]!.GetValue<long>(), caller, agent, gaps);
             }
 
             if (recording is null && DateTime.UtcNow > deadline)
@@ -38,7 +38,7 @@ public sealed class RecordingCheck(HttpClient api)
         }
     }
 
-    private async Task<(long Caller, long Agent)> CountFramesAsync(string audioPath)
+    private async Task<(long Caller, long Agent, long[] GapsBySecond)> CountFramesAsync(string audioPath)
     {
         var wav = await api.GetByteArrayAsync(new Uri(audioPath, UriKind.Relative));
         if (!WavHeader.TryParse(wav, out var format) || format.Channels != 2 || format.BitsPerSample != 16)
@@ -47,14 +47,43 @@ public sealed class RecordingCheck(HttpClient api)
         }
 
         var samples = wav.AsSpan(WavHeader.Size);
-        long caller = 0, agent = 0;
-        for (var at = 0; at + 4 <= samples.Length; at += 4)
+        var frames = samples.Length / 4;
+        var gaps = new long[(frames / G711.SampleRate) + 1];
+        return (Count(samples, 0, gaps), Count(samples, 2, gaps), gaps);
+    }
+
+    /// <summary>
+    /// The channel's non-silent frames; silent frames between its first and last non-silent one (audio lost
+    /// mid-stream) are added to <paramref name="gaps"/> by the second of the stream they fall in.
+    /// </summary>
+    private static long Count(ReadOnlySpan<byte> samples, int offset, long[] gaps)
+    {
+        long present = 0, first = -1, silentRun = 0;
+        for (var frame = 0; (frame * 4) + offset + 2 <= samples.Length; frame++)
         {
-            caller += BinaryPrimitives.ReadInt16LittleEndian(samples[at..]) != 0 ? 1 : 0;
-            agent += BinaryPrimitives.ReadInt16LittleEndian(samples[(at + 2)..]) != 0 ? 1 : 0;
+            if (BinaryPrimitives.ReadInt16LittleEndian(samples[((frame * 4) + offset)..]) == 0)
+            {
+                silentRun++;
+                continue;
+            }
+
+            if (first < 0)
+            {
+                first = frame;
+            }
+            else
+            {
+                for (var gap = frame - silentRun; gap < frame; gap++)
+                {
+                    gaps[(gap - first) / G711.SampleRate]++;
+                }
+            }
+
+            silentRun = 0;
+            present++;
         }
 
-        return (caller, agent);
+        return present;
     }
 
     /// <summary>Packets missing from a channel: frames sent that are not in the recording, in packets (never negative).</summary>

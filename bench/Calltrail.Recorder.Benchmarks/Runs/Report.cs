@@ -54,5 +54,15 @@ public static class Report
         $"(missing {Markdown.N(run.Recorder.Missing, 1)} packets, recorder {Percent(run.Recorder.Traffic.Cpu.Target)} of a core (target < 50%), " +
         $"{Markdown.N(run.Ratio, 2)}× the floor (target ≤ 2×))";
 
+    /// <summary>Where in the streams audio went missing mid-stream: packets (all calls) by second from each stream's first kept frame.</summary>
+    public static string Gaps(RunResult run)
+    {
+        var lost = run.Recorder.GapsBySecond.Select((frames, second) => (second, packets: frames / 160.0)).Where(g => g.packets > 0).ToList();
+        var edges = run.Recorder.Missing - lost.Sum(g => g.packets);
+        return lost.Count == 0 && edges <= 0
+            ? "  no audio missing"
+            : $"  missing mid-stream by second: {string.Join(", ", lost.Select(g => $"{g.second}s {Markdown.N(g.packets)}"))}; at the streams' edges: {Markdown.N(edges)}";
+    }
+
     private static string Percent(double cores) => $"{Markdown.N(100 * cores, 1)}%";
 }
