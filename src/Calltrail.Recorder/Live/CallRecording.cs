@@ -13,8 +13,12 @@ namespace Calltrail.Recorder.Live;
 /// arrival, and a pause erases whatever the window holds from the pause on, so paused audio never
 /// reaches the file or outlives the pause in memory.
 /// </summary>
-/// <remarks>Thread-safe: packets, instructions and the flush tick arrive on different threads; one lock.</remarks>
-public sealed class CallRecording
+/// <remarks>
+/// Thread-safe. Two locks: <c>gate</c> guards the timeline (window, clocks, mode, marks) and is all a
+/// packet ever waits for; <c>fileGate</c> guards the file, which is created, encrypted and written
+/// outside <c>gate</c> (see CallRecording.File.cs), so a stalled disk never holds up packets.
+/// </remarks>
+public sealed partial class CallRecording
 {
     private readonly Lock gate = new();
     private readonly RecordingSetup setup;
@@ -22,14 +26,14 @@ public sealed class CallRecording
     private readonly List<Mark> marks = [];
     private StreamClock[] clocks;
     private FrameWindow window;
-    private RecordingWriter? writer;
+    private RecordingStarted? begun;
     private long originTimestamp;
     private long writingSince;
-    private long lastFlushTimestamp;
     private CallInstruction? service;
     private bool provisional;
     private bool clientPaused;
     private Mode mode = Mode.Silent;
+    private long? endFrame;
     private bool finished;
 
     public CallRecording(RecordingSetup setup, IReadOnlyList<StreamCodec> streams, bool provisional, long nowTimestamp)
@@ -47,8 +51,8 @@ public sealed class CallRecording
 
     public int Channels { get; }
 
-    /// <summary>The recording's id once it has a file; null while nothing was kept.</summary>
-    public string? Id => setup.Started?.Id;
+    /// <summary>The recording's id once it has begun; null while nothing was kept.</summary>
+    public string? Id => Volatile.Read(ref begun)?.Id;
 
     public RecordingSetup Setup => setup;
 
@@ -58,7 +62,10 @@ public sealed class CallRecording
 
     public bool IsFinished => finished;
 
-    /// <summary>The marks written so far, in order.</summary>
+    /// <summary>The service said the call is over: nothing more is kept, and the recording should be finished.</summary>
+    public bool IsEnding => endFrame is not null;
+
+    /// <summary>The marks so far, in order.</summary>
     public IReadOnlyList<Mark> Marks
     {
         get
@@ -123,7 +130,7 @@ public sealed class CallRecording
     {
         lock (gate)
         {
-            if (finished)
+            if (finished || endFrame is not null)
             {
                 return;
             }
@@ -136,7 +143,9 @@ public sealed class CallRecording
             service = instruction;
             if (instruction.Ended)
             {
-                FinishLocked(nowTimestamp, complete: true);
+                // Nothing more is kept from now; the file is closed by Finish, off this thread.
+                endFrame = FrameAt(nowTimestamp);
+                SetMode(Mode.Silent, null, endFrame.Value);
                 return;
             }
 
@@ -149,89 +158,14 @@ public sealed class CallRecording
     {
         lock (gate)
         {
+            if (finished || endFrame is not null)
+            {
+                return;
+            }
+
             clientPaused = paused;
             Update(nowTimestamp);
         }
-    }
-
-    /// <summary>The periodic tick: writes audio older than the reorder window; lets a provisional hold expire.</summary>
-    public void Tick(long nowTimestamp)
-    {
-        lock (gate)
-        {
-            if (finished)
-            {
-                return;
-            }
-
-            if (service is null && provisional && Elapsed(originTimestamp, nowTimestamp) > setup.ProvisionalHold)
-            {
-                // Nobody claimed the audio in time: it is discarded, and the session waits silently for its call.
-                provisional = false;
-                Restart(nowTimestamp);
-                Update(nowTimestamp);
-                return;
-            }
-
-            if (writer is null || !setup.IsRegistered)
-            {
-                return;
-            }
-
-            window.Flush(FrameAt(nowTimestamp) - setup.ReorderFrames, writer);
-            if (Elapsed(lastFlushTimestamp, nowTimestamp) >= setup.FlushInterval)
-            {
-                writer.Flush();
-                lastFlushTimestamp = nowTimestamp;
-            }
-        }
-    }
-
-    /// <summary>Ends the recording: the rest of the window is written and the file closed. False if it had no file.</summary>
-    public bool Finish(long nowTimestamp, bool complete)
-    {
-        lock (gate)
-        {
-            return FinishLocked(nowTimestamp, complete);
-        }
-    }
-
-    private bool FinishLocked(long nowTimestamp, bool complete)
-    {
-        if (finished)
-        {
-            return false;
-        }
-
-        finished = true;
-        if (writer is null)
-        {
-            return false;
-        }
-
-        var end = FrameAt(nowTimestamp);
-        SetMode(Mode.Silent, null, end);
-        if (setup.IsRegistered)
-        {
-            window.Flush(end, writer);
-        }
-        else
-        {
-            // No row lists the recording (yet, or ever): its held audio must not reach the file.
-            window.EraseFrom(window.FlushedPoint);
-        }
-
-        if (complete)
-        {
-            writer.Complete(end);
-        }
-        else
-        {
-            writer.Flush();
-        }
-
-        writer.Dispose();
-        return true;
     }
 
     private void Link(CallInstruction instruction, long nowTimestamp)
@@ -246,15 +180,14 @@ public sealed class CallRecording
         }
 
         // The held audio becomes the start of the recording: the file begins where the session began.
-        writer = setup.Open(Channels, instruction, originTimestamp);
-        writer.WriteMarker(writingSince, MarkerKind.Start, null);
-        marks.Add(new Mark(writingSince, MarkKind.Start, null));
+        Begin(instruction);
+        AddMark(new Mark(writingSince, MarkKind.Start, null));
     }
 
     private void Update(long nowTimestamp)
     {
         var (next, cause) = RecordingMode.Of(service?.State, service?.PauseCause, provisional, clientPaused);
-        if (writer is null && service is not null && mode == Mode.Silent && next != Mode.Silent)
+        if (begun is null && service is not null && mode == Mode.Silent && next != Mode.Silent)
         {
             // The recording begins now (late, if a transfer forced it): its timeline starts here.
             Restart(nowTimestamp);
@@ -277,8 +210,8 @@ public sealed class CallRecording
 
     /// <summary>
     /// Where a pause that began at <paramref name="since"/> (the events' clock) falls on the timeline:
-    /// back from now by how long ago it was, but never before audio already written, the current
-    /// writing stretch or the last mark — what is still only in memory can be taken back, nothing else.
+    /// back from now by how long ago it was, but never before audio already taken for the file, the
+    /// current writing stretch or the last mark — what is still only in memory can be taken back, nothing else.
     /// </summary>
     private long PauseFrame(DateTimeOffset since, long now)
     {
@@ -306,19 +239,27 @@ public sealed class CallRecording
         }
 
         mode = next;
-        if (next != Mode.Silent && writer is null && !(provisional && service is null))
+        if (next != Mode.Silent && begun is null && service is not null)
         {
-            writer = setup.Open(Channels, service!, originTimestamp);
+            Begin(service);
         }
 
-        if (writer is not null)
+        if (begun is not null)
         {
-            writer.WriteMarker(at, ToMarker(kind), cause);
-            marks.Add(new Mark(at, kind, cause));
+            AddMark(new Mark(at, kind, cause));
         }
     }
 
-    /// <summary>Forgets everything held and starts the timeline again at now (only before the recording has a file).</summary>
+    /// <summary>The recording exists from here: its id, file name and start are fixed; the file itself is made off the lock.</summary>
+    private void Begin(CallInstruction call) => Volatile.Write(ref begun, setup.Begin(call, originTimestamp));
+
+    private void AddMark(Mark mark)
+    {
+        marks.Add(mark);
+        outbox.Add(mark);
+    }
+
+    /// <summary>Forgets everything held and starts the timeline again at now (only before the recording has begun).</summary>
     private void Restart(long nowTimestamp)
     {
         window = NewWindow();

@@ -29,7 +29,7 @@ public sealed class RecordingSetup(
 
     public long ReorderFrames { get; } = (long)(options.ReorderWindow.TotalMilliseconds * RecordingTimeline.FramesPerMs);
 
-    /// <summary>The recording as registered, once <see cref="Open"/> ran.</summary>
+    /// <summary>The recording once it began (<see cref="Begin"/>).</summary>
     public RecordingStarted? Started { get; private set; }
 
     public Task? Registration { get; private set; }
@@ -40,14 +40,17 @@ public sealed class RecordingSetup(
     public int WindowFrames(bool provisional) =>
         (int)(ReorderFrames + (RecordingTimeline.FramesPerMs * (provisional ? ProvisionalHold.TotalMilliseconds : 0)) + 16_000);
 
-    /// <summary>Creates the recording's file, its timeline starting at <paramref name="originTimestamp"/>, and registers it.</summary>
-    public RecordingWriter Open(int channelCount, CallInstruction call, long originTimestamp)
+    /// <summary>Fixes what the recording is (id, call, start, file name); nothing is written or registered yet.</summary>
+    public RecordingStarted Begin(CallInstruction call, long originTimestamp)
     {
         var startedAt = Time.GetUtcNow() - Time.GetElapsedTime(originTimestamp);
-        var recording = new RecordingStarted(Id.ToString("D"), call.CallId, call.Tenant, sessionId, startedAt, channels, files.RelativePathOf(Id, startedAt));
-        var writer = files.Create(recording, channelCount);
-        Started = recording;
-        Registration = register(recording);
-        return writer;
+        Started = new RecordingStarted(Id.ToString("D"), call.CallId, call.Tenant, sessionId, startedAt, channels, files.RelativePathOf(Id, startedAt));
+        return Started;
     }
+
+    /// <summary>Starts registering the recording in the catalog (once); never called under the packets' lock.</summary>
+    public Task Register(RecordingStarted recording) => Registration ??= register(recording);
+
+    /// <summary>Creates the recording's file (its header only), off the packets' lock.</summary>
+    public RecordingWriter Create(RecordingStarted recording, int channelCount) => files.Create(recording, channelCount);
 }

@@ -40,5 +40,17 @@ public sealed class RecordingSession(string sipCallId, string localTag, string? 
 
     public static string DialogKey(string sipCallId, string localTag) => $"{sipCallId}\n{localTag}";
 
-    public long LastActivity => Math.Max(LastSignalTimestamp, Receivers.Max(r => r?.LastPacketTimestamp ?? 0));
+    public long LastActivity
+    {
+        get
+        {
+            var last = LastSignalTimestamp;
+            foreach (var receiver in Receivers)
+            {
+                last = Math.Max(last, receiver?.LastPacketTimestamp ?? 0);
+            }
+
+            return last;
+        }
+    }
 }

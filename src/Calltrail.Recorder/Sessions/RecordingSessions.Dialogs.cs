@@ -109,6 +109,7 @@ public sealed partial class RecordingSessions
                 }
 
                 session.Recording.Obey(found, time.GetTimestamp());
+                _ = session.Recording.StartRegistration();
                 return;
             }
         }
@@ -236,18 +237,25 @@ public sealed partial class RecordingSessions
             }
         }
 
-        if (session.Recording.Setup.Registration is { IsCompleted: false } registering)
-        {
-            // Audio still held reaches the file only once the recording's row exists: wait for it (ReportAsync would anyway).
-            await registering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        session.Recording.Finish(time.GetTimestamp(), complete);
         foreach (var receiver in session.Receivers)
         {
             await (receiver?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
 
+        await FinishRecordingAsync(session, complete);
+    }
+
+    /// <summary>Closes the session's recording — once its row exists, so held audio is not lost — and reports it.</summary>
+    private async Task FinishRecordingAsync(RecordingSession session, bool complete)
+    {
+        var now = time.GetTimestamp();
+        if (session.Recording.StartRegistration() is { IsCompleted: false } registering)
+        {
+            // Audio still held reaches the file only once the recording's row exists: wait for it (ReportAsync would anyway).
+            await registering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        session.Recording.Finish(now, complete);
         await ReportAsync(session);
     }
 

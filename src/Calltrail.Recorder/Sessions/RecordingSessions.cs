@@ -110,9 +110,16 @@ public sealed partial class RecordingSessions(
         }
 
         session.Recording.Obey(instruction, time.GetTimestamp());
-        if (session.Recording.IsFinished)
+        if (session.Recording.Id is not null && session.Recording.Setup.Registration is null)
         {
-            _ = ReportAsync(session);
+            // A recording that just began is registered off this thread (it commits events; a database call would hold them up).
+            _ = Task.Run(session.Recording.StartRegistration);
+        }
+
+        if (session.Recording.IsEnding && !session.Recording.IsFinished)
+        {
+            // Closing the file waits on the disk and the catalog: not on the thread that commits events.
+            _ = FinishRecordingAsync(session, complete: true);
         }
     }
 
@@ -216,7 +223,7 @@ public sealed partial class RecordingSessions(
     {
         lock (gate)
         {
-            return callIds.FirstOrDefault(id => byCall.TryGetValue(id, out var s) && s.CallId == id && !s.Recording.IsFinished);
+            return callIds.FirstOrDefault(id => byCall.TryGetValue(id, out var s) && s.CallId == id && !s.Recording.IsFinished && !s.Recording.IsEnding);
         }
     }
 }

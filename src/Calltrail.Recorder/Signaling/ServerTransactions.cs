@@ -11,6 +11,9 @@ public sealed class ServerTransactions(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ServerTransaction> open = new(StringComparer.Ordinal);
 
+    // INVITEs by dialog-independent identity, for the ACK of a 2xx (its own branch): one lookup, not a scan.
+    private readonly ConcurrentDictionary<string, ServerTransaction> invites = new(StringComparer.Ordinal);
+
     public int Count => open.Count;
 
     /// <summary>The transaction this request belongs to, if it is a retransmission of one already seen.</summary>
@@ -21,19 +24,21 @@ public sealed class ServerTransactions(TimeProvider time)
 
     public ServerTransaction Begin(SipMessage request, SipPeer peer)
     {
-        var transaction = new ServerTransaction(request, peer, time.GetTimestamp());
-        return open.GetOrAdd(Key(request, request.Method), transaction);
+        var transaction = open.GetOrAdd(Key(request, request.Method), new ServerTransaction(request, peer, time.GetTimestamp()));
+        if (transaction.IsInvite)
+        {
+            invites[AckKey(request)] = transaction;
+        }
+
+        return transaction;
     }
 
     /// <summary>The ACK for a 2xx (its own branch, same Call-ID and CSeq number) stops the 2xx's retransmission.</summary>
     public void Acknowledge(SipMessage ack)
     {
-        foreach (var transaction in open.Values)
+        if (invites.TryGetValue(AckKey(ack), out var transaction))
         {
-            if (transaction.IsInvite && transaction.Request.CallId == ack.CallId && transaction.Request.CSeq.Number == ack.CSeq.Number)
-            {
-                transaction.Acknowledged = true;
-            }
+            transaction.Acknowledged = true;
         }
     }
 
@@ -49,6 +54,11 @@ public sealed class ServerTransactions(TimeProvider time)
             if (age > SipTimers.Lifetime)
             {
                 open.TryRemove(key, out _);
+                if (transaction.IsInvite)
+                {
+                    invites.TryRemove(new KeyValuePair<string, ServerTransaction>(AckKey(transaction.Request), transaction));
+                }
+
                 if (transaction.RetransmitsFinal)
                 {
                     (unacknowledged ??= []).Add(transaction);
@@ -65,6 +75,8 @@ public sealed class ServerTransactions(TimeProvider time)
 
         return unacknowledged ?? [];
     }
+
+    private static string AckKey(SipMessage request) => $"{request.CallId}|{request.CSeq.Number}";
 
     private static string Key(SipMessage request, string method)
     {
