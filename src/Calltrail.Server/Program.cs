@@ -9,7 +9,12 @@ using Calltrail.Server.Storage;
 
 // A bare flag is friendlier than "--Calltrail:SeedDemo true"; ASP.NET's command line wants key and value.
 var seedDemo = args.Contains("--seed-demo");
-var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--seed-demo")]);
+// appsettings.json is read from beside the program, wherever it is started from (./data stays where it was started).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [.. args.Where(a => a != "--seed-demo")],
+    ContentRootPath = AppContext.BaseDirectory,
+});
 if (seedDemo)
 {
     builder.Configuration["Calltrail:SeedDemo"] = "true";
