@@ -101,6 +101,7 @@ public sealed partial class SiprecServer(
         }
 
         await sessions.EndAllAsync();
+        sessions.Dispose();
         stopping.Dispose();
     }
 

@@ -30,6 +30,9 @@ public sealed class RecorderOptions
     /// <summary>Where the encrypted recording files go; relative paths are under the data directory.</summary>
     public string Directory { get; set; } = "recordings";
 
+    /// <summary>How often the RTP thread visits every stream's socket; a packet waits in the kernel at most this long.</summary>
+    public TimeSpan RtpPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>How long audio may wait in memory for late and reordered packets before it is written.</summary>
     public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -73,6 +76,12 @@ public sealed class RecorderOptions
         }
 
         Positive(problems, nameof(ReorderWindow), ReorderWindow, TimeSpan.FromSeconds(1));
+        Positive(problems, nameof(RtpPollInterval), RtpPollInterval, TimeSpan.FromMilliseconds(100));
+        if (RtpPollInterval * 2 > ReorderWindow)
+        {
+            problems.Add($"Recorder:RtpPollInterval {RtpPollInterval} must be at most half of Recorder:ReorderWindow {ReorderWindow}, or packets waiting in the kernel arrive too late to keep.");
+        }
+
         Positive(problems, nameof(FlushInterval), FlushInterval, TimeSpan.FromSeconds(10));
         Positive(problems, nameof(ProvisionalHold), ProvisionalHold, TimeSpan.FromSeconds(30));
         Positive(problems, nameof(IdleTimeout), IdleTimeout, TimeSpan.FromDays(1));

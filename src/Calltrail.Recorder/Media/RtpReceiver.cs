@@ -5,27 +5,28 @@ using Calltrail.Recorder.Live;
 namespace Calltrail.Recorder.Media;
 
 /// <summary>
-/// Receives one forked stream's RTP and hands each datagram to the call's recording. One loop per
-/// socket; with inline socket completions it runs on the I/O thread, so it must never block — the
-/// recording only places and decodes the packet (no I/O on this path).
+/// One forked stream's RTP socket, drained by the <see cref="RtpPoller"/>, handing each datagram to the
+/// call's recording. The recording only places and decodes the packet (no I/O on this path).
 /// </summary>
 public sealed class RtpReceiver : IAsyncDisposable
 {
-    private readonly Socket socket;
     private readonly int stream;
-    private readonly TimeProvider time;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly RtpPoller poller;
     private CallRecording? recording;
-    private Task? loop;
+    private bool started;
 
-    public RtpReceiver(Socket socket, int stream, TimeProvider time)
+    public RtpReceiver(Socket socket, int stream, RtpPoller poller)
     {
-        this.socket = socket;
+        // Non-blocking: the poller's receive returns at once when the socket has nothing.
+        socket.Blocking = false;
+        Socket = socket;
         this.stream = stream;
-        this.time = time;
+        this.poller = poller;
     }
 
-    public int Port => ((IPEndPoint)socket.LocalEndPoint!).Port;
+    public Socket Socket { get; }
+
+    public int Port => ((IPEndPoint)Socket.LocalEndPoint!).Port;
 
     public long Packets { get; private set; }
 
@@ -35,53 +36,28 @@ public sealed class RtpReceiver : IAsyncDisposable
     public void Start(CallRecording target)
     {
         Volatile.Write(ref recording, target);
-        loop ??= Task.Run(ReceiveAsync);
+        if (!started)
+        {
+            started = true;
+            poller.Add(this);
+        }
     }
 
     /// <summary>Sends this stream's packets to another recording from now on (a new recording for the same session).</summary>
     public void Redirect(CallRecording target) => Volatile.Write(ref recording, target);
 
-    private async Task ReceiveAsync()
+    /// <summary>One datagram, on the poller's thread.</summary>
+    public void Deliver(ReadOnlySpan<byte> datagram, long nowTimestamp)
     {
-        var buffer = GC.AllocateArray<byte>(2048, pinned: true);
-        var memory = buffer.AsMemory();
-        while (!stopping.IsCancellationRequested)
-        {
-            int read;
-            try
-            {
-                read = await socket.ReceiveAsync(memory, SocketFlags.None, stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // An ICMP error for this socket: not a reason to stop listening.
-                continue;
-            }
-
-            var now = time.GetTimestamp();
-            Packets++;
-            LastPacketTimestamp = now;
-            Volatile.Read(ref recording)?.Packet(stream, buffer.AsSpan(0, read), now);
-        }
+        Packets++;
+        LastPacketTimestamp = nowTimestamp;
+        Volatile.Read(ref recording)?.Packet(stream, datagram, nowTimestamp);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        socket.Dispose();
-        if (loop is not null)
-        {
-            await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        stopping.Dispose();
+        poller.Remove(this);
+        Socket.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class RecordingSessions
             }
 
             var channel = codecs.Count;
-            receivers.Add(new RtpReceiver(socket, channel, time));
+            receivers.Add(new RtpReceiver(socket, channel, poller));
             codecs.Add(new StreamCodec(channel, laws, AnsweredTelephoneEvent(media)));
             var labeled = media.Label is { } label ? offer.Metadata?.FindLabel(label) : null;
             channels.Add(new ChannelInfo(channel, media.Label, labeled?.Sender?.Aor, labeled?.Sender?.Name));

@@ -17,6 +17,7 @@ namespace Calltrail.Recorder.Sessions;
 /// </summary>
 public sealed partial class RecordingSessions(
     RecorderOptions options, RecordingFiles files, ICallDirectory calls, IRecordingCatalog catalog, TimeProvider time, ILogger logger)
+    : IDisposable
 {
     private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS";
     private static readonly string[] KnownMethods = ["REGISTER", "SUBSCRIBE", "NOTIFY", "MESSAGE", "INFO", "UPDATE", "PRACK", "REFER", "PUBLISH"];
@@ -26,6 +27,7 @@ public sealed partial class RecordingSessions(
     private readonly Dictionary<string, RecordingSession> byCall = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private readonly RtpPorts ports = new(IPAddress.Parse(options.ListenAddress), options.RtpPortMin, options.RtpPortMax);
+    private readonly RtpPoller poller = new(time, options.RtpPollInterval);
 
     public int Count
     {
@@ -145,6 +147,9 @@ public sealed partial class RecordingSessions(
             }
         }
     }
+
+    /// <summary>Stops the RTP thread (after <see cref="EndAllAsync"/>).</summary>
+    public void Dispose() => poller.Dispose();
 
     /// <summary>Ends every session (shutting down): each recording is closed as incomplete and reported.</summary>
     public async Task EndAllAsync()
