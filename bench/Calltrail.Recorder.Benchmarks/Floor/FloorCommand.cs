@@ -5,9 +5,10 @@ namespace Calltrail.Recorder.Benchmarks.Floor;
 
 /// <summary>
 /// The floor (<c>floor --sockets N</c>, run as a child process): the least a .NET process can do to
-/// receive this traffic the way the recorder does — N UDP sockets with the recorder's 1 MiB buffer, one
-/// loop each awaiting <c>Socket.ReceiveAsync(Memory, flags, token)</c> into a pinned buffer — touching each
-/// datagram only to count it and read its sequence number. Prints its ports, then on "stop" (stdin) what it received.
+/// receive this traffic the way the recorder does — N non-blocking UDP sockets with the recorder's
+/// 1 MiB buffer, drained in turn every 10 ms by one dedicated thread (as <c>RtpPoller</c> does) —
+/// touching each datagram only to count it and read its sequence number. Prints its ports, then on
+/// "stop" (stdin) what it received.
 /// </summary>
 public static class FloorCommand
 {
@@ -17,13 +18,14 @@ public static class FloorCommand
         var receivers = Enumerable.Range(0, sockets).Select(_ => Open()).ToArray();
         Console.WriteLine("ports " + string.Join(' ', receivers.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port)));
         var counts = new long[sockets];
-        var loops = receivers.Select((socket, i) => Task.Run(() => ReceiveAsync(socket, counts, i, stopping.Token))).ToArray();
+        var poller = new Thread(() => Poll(receivers, counts, stopping.Token)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        poller.Start();
         while (await Console.In.ReadLineAsync() is { } line && line != "stop")
         {
         }
 
         await stopping.CancelAsync();
-        await Task.WhenAll(loops);
+        poller.Join();
         Console.WriteLine($"received {counts.Sum()}");
         foreach (var socket in receivers)
         {
@@ -38,37 +40,36 @@ public static class FloorCommand
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         socket.ReceiveBufferSize = 1 << 20;
+        socket.Blocking = false;
         return socket;
     }
 
-    private static async Task ReceiveAsync(Socket socket, long[] counts, int index, CancellationToken cancellationToken)
+    private static void Poll(Socket[] sockets, long[] counts, CancellationToken cancellationToken)
     {
-        var buffer = GC.AllocateArray<byte>(2048, pinned: true);
-        var memory = buffer.AsMemory();
+        var buffer = new byte[2048];
+        var round = TimeSpan.FromMilliseconds(10);
         var sequences = 0L;
         while (!cancellationToken.IsCancellationRequested)
         {
-            int read;
-            try
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < sockets.Length; i++)
             {
-                read = await socket.ReceiveAsync(memory, SocketFlags.None, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (SocketException)
-            {
-                continue;
+                while (sockets[i].Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error) is var read && error == SocketError.Success)
+                {
+                    if (read >= 4)
+                    {
+                        sequences += (buffer[2] << 8) | buffer[3];
+                    }
+
+                    counts[i]++;
+                }
             }
 
-            if (read >= 4)
+            var rest = round - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (rest > TimeSpan.Zero)
             {
-                sequences += (buffer[2] << 8) | buffer[3];
+                Thread.Sleep(rest);
             }
-
-            // Only this loop writes its slot; the main thread reads it after the loops ended.
-            counts[index]++;
         }
 
         GC.KeepAlive(sequences);
