@@ -15,7 +15,7 @@ public sealed partial class SiprecServer(
     RecorderOptions options, RecordingFiles files, ICallDirectory calls, IRecordingCatalog catalog, TimeProvider time, ILogger<SiprecServer> logger)
     : IAsyncDisposable
 {
-    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
     private readonly RecordingSessions sessions = new(options, files, calls, catalog, time, logger);
     private readonly CancellationTokenSource stopping = new();
     private UdpSipTransport? udp;

@@ -6,7 +6,7 @@ namespace Calltrail.Recorder.Benchmarks.Floor;
 /// <summary>
 /// The floor (<c>floor --sockets N</c>, run as a child process): the least a .NET process can do to
 /// receive this traffic the way the recorder does — N non-blocking UDP sockets with the recorder's
-/// 1 MiB buffer, drained in turn every 10 ms by one dedicated thread (as <c>RtpPoller</c> does) —
+/// 1 MiB buffer, drained in turn every 20 ms by one dedicated thread (as <c>RtpPoller</c> does) —
 /// touching each datagram only to count it and read its sequence number. Prints its ports, then on
 /// "stop" (stdin) what it received.
 /// </summary>
@@ -47,7 +47,7 @@ public static class FloorCommand
     private static void Poll(Socket[] sockets, long[] counts, CancellationToken cancellationToken)
     {
         var buffer = new byte[2048];
-        var round = TimeSpan.FromMilliseconds(10);
+        var round = TimeSpan.FromMilliseconds(20);
         var sequences = 0L;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -31,7 +31,7 @@ public sealed class RecorderOptions
     public string Directory { get; set; } = "recordings";
 
     /// <summary>How often the RTP thread visits every stream's socket; a packet waits in the kernel at most this long.</summary>
-    public TimeSpan RtpPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan RtpPollInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How long audio may wait in memory for late and reordered packets before it is written.</summary>
     public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromMilliseconds(200);
