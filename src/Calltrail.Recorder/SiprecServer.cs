@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Calltrail.Recorder.Control;
 using Calltrail.Recorder.Files;
 using Calltrail.Recorder.Sessions;
@@ -31,10 +32,7 @@ public sealed partial class SiprecServer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RecoverAsync(cancellationToken);
-        var address = IPAddress.Parse(options.ListenAddress);
-        udp = UdpSipTransport.Bind(new IPEndPoint(address, options.SipPort), sessions.ReceiveAsync, logger);
-        // TCP on the same port as UDP, which matters when the options let the system choose.
-        tcp = TcpSipTransport.Bind(new IPEndPoint(address, udp.LocalEndPoint.Port), sessions.ReceiveAsync, logger);
+        (udp, tcp) = await BindAsync(IPAddress.Parse(options.ListenAddress));
         udp.Start();
         tcp.Start();
         ticking = Task.Run(TickAsync, CancellationToken.None);
@@ -42,6 +40,26 @@ public sealed partial class SiprecServer(
     }
 
     public void Apply(CallInstruction instruction) => sessions.Apply(instruction);
+
+    /// <summary>
+    /// UDP and TCP on one port. With port 0 the system picks UDP's, and TCP's twin may be taken by some
+    /// other connection: then another port is tried.
+    /// </summary>
+    private async Task<(UdpSipTransport, TcpSipTransport)> BindAsync(IPAddress address)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var udpTransport = UdpSipTransport.Bind(new IPEndPoint(address, options.SipPort), sessions.ReceiveAsync, logger);
+            try
+            {
+                return (udpTransport, TcpSipTransport.Bind(new IPEndPoint(address, udpTransport.LocalEndPoint.Port), sessions.ReceiveAsync, logger));
+            }
+            catch (SocketException) when (options.SipPort == 0 && attempt < 20)
+            {
+                await udpTransport.DisposeAsync();
+            }
+        }
+    }
 
     /// <summary>Recordings the catalog lists as being written belong to a recorder that stopped mid-call: each is closed as incomplete from what its file holds.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)

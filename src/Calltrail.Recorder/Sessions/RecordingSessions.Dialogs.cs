@@ -202,11 +202,13 @@ public sealed partial class RecordingSessions
             return;
         }
 
-        await RespondAsync(transaction, 200, "OK");
+        // The INVITE is marked cancelled before the CANCEL is answered: whoever hears the 200 may rely on it.
         if (invite.FinalStatus == 0)
         {
             await invite.Cancelled.CancelAsync();
         }
+
+        await RespondAsync(transaction, 200, "OK");
     }
 
     private void Acknowledge(SipMessage ack)
