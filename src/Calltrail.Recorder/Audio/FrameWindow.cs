@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Calltrail.Recorder.Audio;
 
 /// <summary>
@@ -68,11 +71,18 @@ public sealed class FrameWindow
 
     private void WriteStretch(int channel, int slot, ReadOnlySpan<short> samples)
     {
-        var index = (slot * Channels) + channel;
-        foreach (var sample in samples)
+        if (samples.IsEmpty)
         {
-            _samples[index] = sample;
-            index += Channels;
+            return;
+        }
+
+        // The hot loop of every packet: one bounds check for the stretch, then plain strided stores.
+        var target = _samples.AsSpan(slot * Channels, samples.Length * Channels);
+        ref var first = ref MemoryMarshal.GetReference(target);
+        var step = Channels;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            Unsafe.Add(ref first, (i * step) + channel) = samples[i];
         }
 
         _written.AsSpan(slot, samples.Length).Fill(true);

@@ -66,6 +66,9 @@ public sealed class RtpPoller : IDisposable
     private void Drain(RtpReceiver receiver, byte[] buffer)
     {
         var socket = receiver.Socket;
+        // One arrival time for what waited in this socket: packets are placed by their RTP timestamps,
+        // arrival only anchors a stream, and a round is far shorter than any re-anchoring threshold.
+        var now = time.GetTimestamp();
         while (true)
         {
             int read;
@@ -83,7 +86,7 @@ public sealed class RtpPoller : IDisposable
                 return; // The session ended between the snapshot and now.
             }
 
-            receiver.Deliver(buffer.AsSpan(0, read), time.GetTimestamp());
+            receiver.Deliver(buffer.AsSpan(0, read), now);
         }
     }
 
