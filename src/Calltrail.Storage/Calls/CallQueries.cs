@@ -95,68 +95,25 @@ public sealed class CallQueries(Db db)
         string table, CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        void Equal(string column, object? value)
-        {
-            if (value is not null)
-            {
-                where.Add($"{column} = @{column}");
-                parameters.Add(column, value);
-            }
-        }
-
-        Equal("tenant_id", filter.Tenant);
-        Equal("campaign", filter.Campaign);
-        Equal("employee_id", filter.Employee);
-        Equal("queue_id", filter.Queue);
-        Equal("direction", filter.Direction);
-        Equal("recorded", filter.Recorded);
-        Equal("classification", filter.Classification);
-        Equal("from_number", filter.Caller);
-        Equal("to_number", filter.Called);
-        if (filter.Since is { } since)
-        {
-            where.Add("started_at >= @since");
-            parameters.Add("since", since);
-        }
-
-        if (filter.Until is { } until)
-        {
-            where.Add("started_at < @until");
-            parameters.Add("until", until);
-        }
-
-        if (filter.AllowedTenants is { } allowed)
-        {
-            where.Add(db.Dialect.InList("tenant_id", "allowed"));
-            parameters.Add("allowed", allowed.ToArray());
-        }
-
-        if (cursor is not null && Cursor.TryRead(cursor, out var afterStarted, out var afterCall))
-        {
-            where.Add("(started_at < @afterStarted OR (started_at = @afterStarted AND call_id < @afterCall))");
-            parameters.Add("afterStarted", afterStarted);
-            parameters.Add("afterCall", afterCall);
-        }
-
-        parameters.Add("take", limit + 1);
-        var sql = new StringBuilder($"SELECT * FROM {table}");
-        if (where.Count > 0)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        }
-
-        sql.Append(" ORDER BY started_at DESC, call_id DESC LIMIT @take");
+        var query = new NewestFirst(db.Dialect, table, "call_id")
+            .Equal("tenant_id", filter.Tenant)
+            .Equal("campaign", filter.Campaign)
+            .Equal("employee_id", filter.Employee)
+            .Equal("queue_id", filter.Queue)
+            .Equal("direction", filter.Direction)
+            .Equal("recorded", filter.Recorded)
+            .Equal("classification", filter.Classification)
+            .Equal("from_number", filter.Caller)
+            .Equal("to_number", filter.Called)
+            .Where("started_at >= @since", "since", filter.Since)
+            .Where("started_at < @until", "until", filter.Until)
+            .WithinTenants(filter.AllowedTenants)
+            .After(cursor);
+        var sql = query.Sql(limit);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<LogRow>(sql.ToString(), parameters)).ToList();
-        if (rows.Count <= limit)
-        {
-            return (rows, null);
-        }
-
-        rows.RemoveAt(limit);
-        return (rows, Cursor.Write(rows[^1].StartedAt, rows[^1].CallId));
+        var rows = (await connection.QueryAsync<LogRow>(sql, query.Parameters)).ToList();
+        var (page, next) = NewestFirst.Split(rows, limit, r => (r.StartedAt, r.CallId));
+        return (page, next);
     }
 }
 

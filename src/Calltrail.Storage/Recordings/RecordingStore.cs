@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Calltrail.Storage.Calls;
 using Calltrail.Storage.Database;
 using Dapper;
 
@@ -93,50 +91,16 @@ public sealed class RecordingStore(Db db)
         RecordingFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        void Equal(string column, object? value)
-        {
-            if (value is not null)
-            {
-                where.Add($"{column} = @{column}");
-                parameters.Add(column, value);
-            }
-        }
-
-        Equal("call_id", filter.CallId);
-        Equal("tenant_id", filter.Tenant);
-        Equal("status", filter.Status);
-        if (filter.AllowedTenants is { } allowed)
-        {
-            where.Add(db.Dialect.InList("tenant_id", "allowed"));
-            parameters.Add("allowed", allowed.ToArray());
-        }
-
-        if (cursor is not null && Cursor.TryRead(cursor, out var afterStarted, out var afterId))
-        {
-            where.Add("(started_at < @afterStarted OR (started_at = @afterStarted AND id < @afterId))");
-            parameters.Add("afterStarted", afterStarted);
-            parameters.Add("afterId", afterId);
-        }
-
-        parameters.Add("take", limit + 1);
-        var sql = new StringBuilder("SELECT * FROM recordings");
-        if (where.Count > 0)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        }
-
-        sql.Append(" ORDER BY started_at DESC, id DESC LIMIT @take");
+        var query = new NewestFirst(db.Dialect, "recordings", "id")
+            .Equal("call_id", filter.CallId)
+            .Equal("tenant_id", filter.Tenant)
+            .Equal("status", filter.Status)
+            .WithinTenants(filter.AllowedTenants)
+            .After(cursor);
+        var sql = query.Sql(limit);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(sql.ToString(), parameters)).Select(r => r.ToRecording()).ToList();
-        if (rows.Count <= limit)
-        {
-            return (rows, null);
-        }
-
-        rows.RemoveAt(limit);
-        return (rows, Cursor.Write(rows[^1].StartedAt, rows[^1].Id));
+        var rows = (await connection.QueryAsync<Row>(sql, query.Parameters)).Select(r => r.ToRecording()).ToList();
+        return NewestFirst.Split(rows, limit, r => (r.StartedAt, r.Id));
     }
 
     /// <summary>The ids of each call's recordings, oldest first, for linking the call logs to them.</summary>
