@@ -121,7 +121,7 @@ public sealed partial class RecordingSessions(
         if (session.Recording.IsEnding && !session.Recording.IsFinished)
         {
             // Closing the file waits on the disk and the catalog: not on the thread that commits events.
-            _ = FinishRecordingAsync(session, complete: true);
+            _ = Task.Run(() => FinishRecordingAsync(session, complete: true));
         }
     }
 
