@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Calltrail.Live;
 using Calltrail.Recorder.Audio;
@@ -133,18 +132,7 @@ internal sealed class ManualCall : IDisposable
     public short[][] Channels()
     {
         using var wav = Files.OpenWav(Started.File) ?? throw new InvalidOperationException("no recording file");
-        var bytes = SampleRecording.ReadAll(wav);
-        var frames = (bytes.Length - WavHeader.Size) / 2 / Streams;
-        var channels = Enumerable.Range(0, Streams).Select(_ => new short[frames]).ToArray();
-        for (var f = 0; f < frames; f++)
-        {
-            for (var c = 0; c < Streams; c++)
-            {
-                channels[c][f] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(WavHeader.Size + (2 * ((f * Streams) + c))));
-            }
-        }
-
-        return channels;
+        return SampleRecording.Channels(wav, Streams);
     }
 
     public RecordingContents Contents()

@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Calltrail.Recorder.Audio;
 using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Recorder.Tests.Recordings;
@@ -80,6 +82,23 @@ internal static class SampleRecording
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
+    }
+
+    /// <summary>A whole WAV stream as one sample array per channel.</summary>
+    public static short[][] Channels(Stream wav, int count)
+    {
+        var bytes = ReadAll(wav);
+        var frames = (bytes.Length - WavHeader.Size) / 2 / count;
+        var channels = Enumerable.Range(0, count).Select(_ => new short[frames]).ToArray();
+        for (var f = 0; f < frames; f++)
+        {
+            for (var c = 0; c < count; c++)
+            {
+                channels[c][f] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(WavHeader.Size + (2 * ((f * count) + c))));
+            }
+        }
+
+        return channels;
     }
 
     /// <summary>A mono file with audio, a gap, a paused span and markers; returns what it should read back as.</summary>

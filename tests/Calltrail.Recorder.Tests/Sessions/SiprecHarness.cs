@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -155,19 +154,7 @@ internal sealed class SiprecHarness : IAsyncDisposable
     public short[][] Channels(RecordingStarted recording)
     {
         using var wav = Files.OpenWav(recording.File) ?? throw new InvalidOperationException("no recording file");
-        var bytes = SampleRecording.ReadAll(wav);
-        var count = recording.Channels.Count;
-        var frames = (bytes.Length - WavHeader.Size) / 2 / count;
-        var channels = Enumerable.Range(0, count).Select(_ => new short[frames]).ToArray();
-        for (var f = 0; f < frames; f++)
-        {
-            for (var c = 0; c < count; c++)
-            {
-                channels[c][f] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(WavHeader.Size + (2 * ((f * count) + c))));
-            }
-        }
-
-        return channels;
+        return SampleRecording.Channels(wav, recording.Channels.Count);
     }
 
     public async ValueTask DisposeAsync()
