@@ -77,12 +77,19 @@ public sealed partial class EventIngestion(CallStore store, CallNotifications no
             return;
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        try
         {
-            batch[i].Result.TrySetResult(result.Submissions[i]);
+            // Told before the senders hear 200: when the payment screen's request returns, the recorder
+            // has already paused.
+            notifications.Publish(result.Updates);
         }
-
-        notifications.Publish(result.Updates);
+        finally
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Result.TrySetResult(result.Submissions[i]);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} call-event requests failed; none was stored")]
