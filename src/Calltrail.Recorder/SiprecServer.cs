@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Calltrail.Live;
 using Calltrail.Recorder.Control;
 using Calltrail.Recorder.Files;
 using Calltrail.Recorder.Sessions;
@@ -39,7 +40,8 @@ public sealed partial class SiprecServer(
         LogListening(logger, udp.LocalEndPoint.Port, options.RtpPortMin, options.RtpPortMax, files.Directory);
     }
 
-    public void Apply(CallInstruction instruction) => sessions.Apply(instruction);
+    /// <summary>A call's plan as of a committed change (in-process, or heard from another server).</summary>
+    public void Apply(RecordingPlan plan) => sessions.Apply(plan);
 
     /// <summary>
     /// UDP and TCP on one port. With port 0 the system picks UDP's, and TCP's twin may be taken by some
@@ -64,9 +66,24 @@ public sealed partial class SiprecServer(
     /// <summary>Recordings the catalog lists as being written belong to a recorder that stopped mid-call: each is closed as incomplete from what its file holds.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
+        foreach (var file in files.FinishRedactions())
+        {
+            LogRedactionFinished(logger, file);
+        }
+
         foreach (var unfinished in await catalog.UnfinishedAsync(cancellationToken))
         {
-            var finished = files.Finished(unfinished);
+            RecordingPlan? plan = null;
+            try
+            {
+                plan = await calls.FindAsync(unfinished.CallId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTickFailed(logger, e);
+            }
+
+            var finished = await sessions.Reconciler.ReconcileAsync(unfinished, plan);
             await catalog.FinishedAsync(finished with { Complete = false }, cancellationToken);
             LogRecovered(logger, finished.Id, unfinished.CallId, finished.DurationMs, finished.Paused.Count);
         }
@@ -128,6 +145,9 @@ public sealed partial class SiprecServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} was cut short by a restart: kept {DurationMs} ms, {Paused} paused span(s), marked incomplete")]
     private static partial void LogRecovered(ILogger logger, string recordingId, string callId, long durationMs, int paused);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {File}: a redaction a crash interrupted was finished before the file is read")]
+    private static partial void LogRedactionFinished(ILogger logger, string file);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recorder tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception e);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Calltrail.Calls;
 using Calltrail.Decisions;
 using Calltrail.Settings;
@@ -35,16 +36,20 @@ public sealed record Judgement
     /// <summary>Call tracking's classification, once an inbound call has ended.</summary>
     public CallClassification? Classification { get; init; }
 
-    /// <summary>What the recorder should be doing at the latest moment the events speak of.</summary>
-    public RecorderState Recorder { get; init; }
-
-    public PauseCause? PauseCause { get; init; }
-
     /// <summary>
-    /// While paused: when the pause began, in the events' own time (Unix ms) — so a recorder can drop
-    /// audio from that moment even if the event reached it a little later.
+    /// The call's audio timeline in ms from connect, as the events so far tell it: contiguous segments,
+    /// the last one open — what is in force from the latest moment on. Empty unless live or ended.
     /// </summary>
-    public long? PausedSince { get; init; }
+    public ImmutableArray<PlanSegment> Timeline { get; init; } = [];
+
+    /// <summary>When the call connected (Unix ms, the events' clock); null before it has.</summary>
+    public long? ConnectedAt { get; init; }
+
+    /// <summary>What is in force at the latest moment the events speak of.</summary>
+    public AudioState AudioNow => Timeline.IsDefaultOrEmpty ? AudioState.NotRecording : Timeline[^1].State;
+
+    /// <summary>Why the audio is paused now, if it is.</summary>
+    public PauseCause? PauseCauseNow => Timeline.IsDefaultOrEmpty ? null : Timeline[^1].Cause;
 
     /// <summary>The employee should be prompted to announce the recording: it is running now and the settings ask for it.</summary>
     public bool AnnounceNow { get; init; }
@@ -72,40 +77,38 @@ public static class LiveJudge
         }
 
         var verdict = Decider.Decide(scenario);
-        var (state, cause, unprotected, announce, pausedSince) = RecorderNow(live, scenario, verdict);
+        var (timeline, unprotected, announce) = TimelineNow(live, scenario, verdict);
         return new Judgement
         {
             Status = live.IsEnded ? LiveCallStatus.Ended : LiveCallStatus.Live,
             Call = call,
             Verdict = verdict,
             Classification = live.IsEnded ? Classification.Classify(LiveCallFold.Outcome(live)) : null,
-            Recorder = state,
-            PauseCause = cause,
-            PausedSince = pausedSince,
+            Timeline = timeline,
+            ConnectedAt = live.ConnectedAt,
             PaymentUnprotectedNow = unprotected,
             AnnounceNow = announce,
         };
     }
 
-    private static (RecorderState, PauseCause?, bool Unprotected, bool Announce, long? PausedSince) RecorderNow(LiveCall live, Scenario scenario, Verdict verdict)
+    private static (ImmutableArray<PlanSegment> Timeline, bool Unprotected, bool Announce) TimelineNow(LiveCall live, Scenario scenario, Verdict verdict)
     {
         if (live.IsEnded)
         {
-            return (verdict.Spans.IsEmpty ? RecorderState.Idle : RecorderState.Stopped, null, false, false, null);
+            return (AudioTimeline.Of(verdict, live.ConnectedMs, AudioState.NotRecording, null), false, false);
         }
 
         if (!live.IsConnected)
         {
-            return (RecorderState.Idle, null, false, false, null);
+            return ([new PlanSegment(0, PlanSegment.Open, AudioState.NotRecording)], false, false);
         }
 
         // A call still going: judge it one millisecond past its latest event, so that what began at
-        // that moment (a payment screen just opened) is in force.
+        // that moment (a payment screen just opened) is in force, and stays in force until an event says otherwise.
         var open = Decider.Decide(scenario with { Call = live.ToCall(scenario.Call.Tenant, horizonMs: 1)! });
         var now = live.ConnectedMs;
-        var state = Recorder.StateAt(open, now);
-        long? pausedSince = state == RecorderState.Paused && Recorder.PausedSinceMs(open, now) is { } since ? live.ConnectedAt + since : null;
-        return (state, Recorder.PauseCauseAt(open, now), open.UnprotectedPaymentWindows.Any(w => w.Contains(now)),
-            open.Announce && state == RecorderState.Recording, pausedSince);
+        var (state, cause) = AudioTimeline.StateAt(open, now);
+        return (AudioTimeline.Of(open, now, state, cause), open.UnprotectedPaymentWindows.Any(w => w.Contains(now)),
+            open.Announce && state == AudioState.Recording);
     }
 }

@@ -11,9 +11,8 @@ public static class ServiceNames
         ("awaiting-start", LiveCallStatus.AwaitingStart), ("live", LiveCallStatus.Live),
         ("ended", LiveCallStatus.Ended), ("invalid", LiveCallStatus.Invalid));
 
-    public static readonly Choices<RecorderState> RecorderStates = new(
-        ("idle", RecorderState.Idle), ("recording", RecorderState.Recording),
-        ("paused", RecorderState.Paused), ("stopped", RecorderState.Stopped));
+    public static readonly Choices<AudioState> AudioStates = new(
+        ("not-recording", AudioState.NotRecording), ("recording", AudioState.Recording), ("paused", AudioState.Paused));
 
     public static readonly Choices<RecorderAction> RecorderActions = new(
         ("start", RecorderAction.Start), ("pause", RecorderAction.Pause),

@@ -88,6 +88,12 @@ public sealed class FrameWindow
         _written.AsSpan(slot, samples.Length).Fill(true);
     }
 
+    /// <summary>Forgets (zeroes) whatever the window holds in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public void Erase(long from, long to) => Clear(Math.Max(from, FlushedPoint), Math.Min(to, Horizon));
+
+    /// <summary>Whether any frame the window holds was written.</summary>
+    public bool HoldsAudio => _written.AsSpan().Contains(true);
+
     public bool EraseFrom(long position)
     {
         Clear(Math.Max(position, FlushedPoint), Horizon);

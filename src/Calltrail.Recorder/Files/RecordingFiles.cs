@@ -43,10 +43,7 @@ public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
 
         using (contents)
         {
-            var marks = contents.Markers
-                .Where(m => m.Kind != MarkerKind.End)
-                .Select(m => new Mark(m.AtFrame, ToMark(m.Kind), m.Cause));
-            var (kept, paused) = RecordingTimeline.Spans(marks, contents.EndFrame);
+            var (kept, paused) = RecordingTimeline.Spans(contents.Removals, contents.StartFrame, contents.EndFrame);
             var durationMs = RecordingTimeline.Ms(contents.EndFrame);
             return new RecordingFinished(
                 recording.Id, contents.Complete, recording.StartedAt.AddMilliseconds(durationMs), durationMs, kept, paused,
@@ -54,9 +51,45 @@ public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
         }
     }
 
-    /// <summary>The recording as a seekable WAV stream, or null when its file is missing or cannot be opened with the keys.</summary>
+    /// <summary>A redaction of the file was interrupted (a crash) and is not finished yet: the file must not be read until it is.</summary>
+    public bool RedactionPending(string relativeFile) => RedactionJournal.Exists(FullPath(relativeFile));
+
+    /// <summary>Finishes every redaction a crash interrupted (before anything reads the files); returns the files it finished.</summary>
+    public IReadOnlyList<string> FinishRedactions()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+
+        var finished = new List<string>();
+        foreach (var journal in System.IO.Directory.EnumerateFiles(Directory, "*" + Extension + RedactionJournal.Suffix, SearchOption.AllDirectories))
+        {
+            var path = journal[..^RedactionJournal.Suffix.Length];
+            if (RedactionJournal.Replay(path))
+            {
+                finished.Add(Path.GetRelativePath(Directory, path));
+            }
+        }
+
+        return finished;
+    }
+
+    /// <summary>Redacts a finished recording's stored audio inside <paramref name="spans"/> (see <see cref="RecordingFile.Redact"/>).</summary>
+    public RedactResult Redact(string relativeFile, IReadOnlyList<FrameSpan> spans, IReadOnlyList<Removal> removals) =>
+        RecordingFile.Redact(FullPath(relativeFile), Keys, spans, removals);
+
+    /// <summary>The file's contents (its data key held until disposed), or null when it is missing or cannot be opened.</summary>
+    public RecordingContents? Open(string relativeFile) => RecordingReader.Open(FullPath(relativeFile), Keys).Contents;
+
+    /// <summary>The recording as a seekable WAV stream, or null when its file is missing, cannot be opened with the keys, or is mid-redaction.</summary>
     public Stream? OpenWav(string relativeFile)
     {
+        if (RedactionPending(relativeFile))
+        {
+            return null;
+        }
+
         var opened = RecordingReader.Open(FullPath(relativeFile), Keys, verifyAudio: false);
         if (opened.Contents is not { } contents)
         {
@@ -109,14 +142,6 @@ public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
             ? path
             : throw new ArgumentException($"'{relativeFile}' is not inside the recordings directory.", nameof(relativeFile));
     }
-
-    private static MarkKind ToMark(MarkerKind kind) => kind switch
-    {
-        MarkerKind.Start => MarkKind.Start,
-        MarkerKind.Pause => MarkKind.Pause,
-        MarkerKind.Resume => MarkKind.Resume,
-        _ => MarkKind.Stop,
-    };
 
     private static string EmptyWavSha256(int channels)
     {

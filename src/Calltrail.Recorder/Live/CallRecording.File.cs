@@ -3,16 +3,16 @@ using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Recorder.Live;
 
-/// <summary>The file side of a call's recording: made, written and closed outside the packets' lock.</summary>
+/// <summary>The file side of a call's recording: made, written, redacted and closed outside the packets' lock.</summary>
 public sealed partial class CallRecording
 {
     // Lock order: fileGate, then gate. A packet takes only gate, and gate is never held across file I/O.
     private readonly Lock fileGate = new();
-    private readonly Outbox outbox = new();
+    private readonly Outbox outbox;
     private RecordingWriter? writer;
     private long lastFlushTimestamp;
 
-    /// <summary>The periodic tick: settled audio and new marks go to the file; a provisional hold may expire.</summary>
+    /// <summary>The periodic tick: settled audio and new marks go to the file, late pauses are redacted there; a provisional hold may expire.</summary>
     public void Tick(long nowTimestamp)
     {
         lock (fileGate)
@@ -31,7 +31,7 @@ public sealed partial class CallRecording
                     return;
                 }
 
-                if (service is null && provisional && Elapsed(originTimestamp, nowTimestamp) > setup.ProvisionalHold)
+                if (plan is null && provisional && Elapsed(originTimestamp, nowTimestamp) > setup.ProvisionalHold)
                 {
                     // Nobody claimed the audio in time: it is discarded, and the session waits silently for its call.
                     provisional = false;
@@ -40,6 +40,7 @@ public sealed partial class CallRecording
                     return;
                 }
 
+                Follow(nowTimestamp);
                 recording = begun;
                 if (recording is null)
                 {
@@ -106,7 +107,7 @@ public sealed partial class CallRecording
 
                 recording = begun;
                 end = endFrame ?? FrameAt(nowTimestamp);
-                SetMode(Mode.Silent, null, end);
+                window.Erase(end, long.MaxValue);
                 if (setup.IsRegistered)
                 {
                     window.Flush(end, outbox);
@@ -114,9 +115,11 @@ public sealed partial class CallRecording
                 else
                 {
                     // No row lists the recording (yet, or ever): its held audio must not reach the file.
-                    window.EraseFrom(window.FlushedPoint);
+                    window.Erase(0, long.MaxValue);
                 }
 
+                state = Calltrail.Live.AudioState.NotRecording;
+                outbox.Removals(book.Current(ClientPausesNow()));
                 taken = outbox.Take();
             }
 
@@ -140,13 +143,23 @@ public sealed partial class CallRecording
     {
         foreach (var entry in taken)
         {
-            if (entry.Mark is { } mark)
+            switch (entry.Kind)
             {
-                writer!.WriteMarker(mark.Frame, ToMarker(mark.Kind), mark.Cause);
-            }
-            else
-            {
-                writer!.WriteAudio(entry.Frame, entry.Samples.AsSpan(0, entry.Length));
+                case Outbox.EntryKind.Audio:
+                    writer!.WriteAudio(entry.Frame, entry.Samples.AsSpan(0, entry.Length));
+                    break;
+                case Outbox.EntryKind.Marker:
+                    writer!.WriteMarker(entry.Frame, entry.Marker);
+                    break;
+                case Outbox.EntryKind.Refuse:
+                    writer!.Refuse(entry.Spans!);
+                    break;
+                case Outbox.EntryKind.Redact:
+                    writer!.Redact(entry.Spans!);
+                    break;
+                default:
+                    writer!.WriteRemovals(entry.Removals!);
+                    break;
             }
         }
 

@@ -9,30 +9,37 @@ namespace Calltrail.Recorder.Live;
 /// <summary>
 /// The audio of one call as it is recorded: packets from each forked stream are placed on one timeline
 /// (a channel per stream), held briefly for late and reordered packets, and written to the encrypted
-/// file — but only while the mode is <see cref="Mode.Writing"/>. Every other moment is dropped on
-/// arrival, and a pause erases whatever the window holds from the pause on, so paused audio never
-/// reaches the file or outlives the pause in memory.
+/// file — but only what the call's plan lets it keep. The latest plan (<see cref="Apply"/>, in version
+/// order) says, in the events' own times, what may be kept and what is paused; whatever it disallows is
+/// erased from memory at once, and if it already reached the file it is redacted there. While the plan
+/// says recording, packets are kept as they arrive; in any other state they are dropped on arrival.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Two locks: <c>gate</c> guards the timeline (window, clocks, mode, marks) and is all a
-/// packet ever waits for; <c>fileGate</c> guards the file, which is created, encrypted and written
-/// outside <c>gate</c> (see CallRecording.File.cs), so a stalled disk never holds up packets.
+/// Thread-safe. Two locks: <c>gate</c> guards the timeline (window, clocks, plan, state) and is all a
+/// packet ever waits for; <c>fileGate</c> guards the file, which is created, encrypted, written and
+/// redacted outside <c>gate</c> (CallRecording.File.cs), so a stalled disk never holds up packets.
 /// </remarks>
 public sealed partial class CallRecording
 {
+    /// <summary>The cause of the recording client's own pause (a re-INVITE that makes the streams inactive).</summary>
+    public const string ClientPause = "recording-client";
+
     private readonly Lock gate = new();
     private readonly RecordingSetup setup;
     private readonly StreamCodec[] streams;
-    private readonly List<Mark> marks = [];
+    private readonly RemovalBook book = new();
+    private readonly List<Removal> clientPauses = [];
+    private readonly FrameRanges redacted = new();
     private StreamClock[] clocks;
     private FrameWindow window;
     private RecordingStarted? begun;
     private long originTimestamp;
+    private long originUnixMs;
     private long writingSince;
-    private CallInstruction? service;
+    private RecordingPlan? plan;
     private bool provisional;
-    private bool clientPaused;
-    private Mode mode = Mode.Silent;
+    private long? clientPausedFrom;
+    private AudioState state = AudioState.NotRecording;
     private long? endFrame;
     private bool finished;
 
@@ -42,11 +49,12 @@ public sealed partial class CallRecording
         this.streams = [.. streams];
         this.provisional = provisional;
         Channels = Math.Max(1, streams.Count);
+        outbox = new Outbox(Channels);
         clocks = NewClocks();
         window = NewWindow();
-        originTimestamp = nowTimestamp;
+        SetOrigin(nowTimestamp);
         lastFlushTimestamp = nowTimestamp;
-        Update(nowTimestamp);
+        state = provisional ? AudioState.Recording : AudioState.NotRecording;
     }
 
     public int Channels { get; }
@@ -56,28 +64,32 @@ public sealed partial class CallRecording
 
     public RecordingSetup Setup => setup;
 
-    public string? CallId => service?.CallId;
+    public string? CallId => plan?.CallId;
 
-    public Mode Mode => mode;
+    /// <summary>What happens to audio arriving now.</summary>
+    public AudioState State => state;
+
+    /// <summary>The version of the plan in force; 0 before any.</summary>
+    public long PlanVersion => plan?.Version ?? 0;
 
     public bool IsFinished => finished;
 
-    /// <summary>The service said the call is over: nothing more is kept, and the recording should be finished.</summary>
+    /// <summary>The plan said the call is over: nothing more is kept, and the recording should be finished.</summary>
     public bool IsEnding => endFrame is not null;
 
-    /// <summary>The marks so far, in order.</summary>
-    public IReadOnlyList<Mark> Marks
+    /// <summary>The stretches that hold no audio so far, and why (frames from the recording's start).</summary>
+    public IReadOnlyList<Removal> Removals
     {
         get
         {
             lock (gate)
             {
-                return [.. marks];
+                return book.Current(ClientPausesNow());
             }
         }
     }
 
-    /// <summary>Packets dropped because the mode was not writing, or they fell outside the window.</summary>
+    /// <summary>Packets dropped because audio was not being kept, or they fell outside the window.</summary>
     public long Dropped { get; private set; }
 
     /// <summary>One RTP datagram from stream <paramref name="stream"/>. The hot path: no allocation, no I/O.</summary>
@@ -99,7 +111,7 @@ public sealed partial class CallRecording
         payload = payload[..pcm.Length];
         lock (gate)
         {
-            if (mode != Mode.Writing || finished)
+            if (state != AudioState.Recording || finished)
             {
                 Dropped++;
                 return;
@@ -125,31 +137,35 @@ public sealed partial class CallRecording
         }
     }
 
-    /// <summary>The service's latest word on the call (the first one links a provisional recording).</summary>
-    public void Obey(CallInstruction instruction, long nowTimestamp)
+    /// <summary>
+    /// The call's plan as of one committed change. An older plan than the one in force is ignored, so
+    /// plans may arrive in any order, and twice. The first one links a provisional recording.
+    /// </summary>
+    public void Apply(RecordingPlan next, long nowTimestamp)
     {
         lock (gate)
         {
-            if (finished || endFrame is not null)
+            if (finished || !next.Supersedes(plan))
             {
                 return;
             }
 
-            if (service is null && provisional)
+            var first = plan is null;
+            plan = next;
+            if (first && provisional)
             {
-                Link(instruction, nowTimestamp);
+                provisional = false;
+                KeepHeldAudioIfAllowed(nowTimestamp);
             }
 
-            service = instruction;
-            if (instruction.Ended)
+            if (next.Ended && endFrame is null)
             {
                 // Nothing more is kept from now; the file is closed by Finish, off this thread.
                 endFrame = FrameAt(nowTimestamp);
-                SetMode(Mode.Silent, null, endFrame.Value);
-                return;
             }
 
             Update(nowTimestamp);
+            Enforce(UnixMs());
         }
     }
 
@@ -158,115 +174,184 @@ public sealed partial class CallRecording
     {
         lock (gate)
         {
-            if (finished || endFrame is not null)
+            if (finished || endFrame is not null || paused == (clientPausedFrom is not null))
             {
                 return;
             }
 
-            clientPaused = paused;
+            var now = FrameAt(nowTimestamp);
+            if (paused)
+            {
+                clientPausedFrom = now;
+            }
+            else
+            {
+                clientPauses.Add(new Removal(clientPausedFrom!.Value, Math.Max(now, clientPausedFrom.Value + 1), ClientPause));
+                clientPausedFrom = null;
+            }
+
+            if (plan is null && provisional)
+            {
+                // Held audio is one unbroken stretch: a client pause while the call is still unknown drops
+                // what was held, and holding starts again at the resume.
+                Restart(nowTimestamp);
+            }
+
+            Update(nowTimestamp);
+            if (begun is not null)
+            {
+                outbox.Removals(book.Current(ClientPausesNow()));
+            }
+        }
+    }
+
+    /// <summary>A provisional recording's first plan: the held audio the plan allows becomes the start of the recording; the rest is dropped.</summary>
+    private void KeepHeldAudioIfAllowed(long nowTimestamp)
+    {
+        foreach (var removal in PlanFrames.Disallowed(plan!, originUnixMs))
+        {
+            window.Erase(removal.FromFrame, removal.ToFrame);
+        }
+
+        if (window.HoldsAudio)
+        {
+            // The file begins where the session began.
+            Begin();
+            return;
+        }
+
+        Restart(nowTimestamp);
+    }
+
+    /// <summary>
+    /// What audio arriving now does: the plan's segment covering this moment (normally its open one; an
+    /// earlier one while the telephony's clock runs ahead of the recorder's), and the client's own pause.
+    /// </summary>
+    private (AudioState State, PlanSegment? Segment) Now(long nowUnixMs)
+    {
+        var segment = plan?.SegmentAt(nowUnixMs);
+        var wanted = plan switch
+        {
+            null => provisional ? AudioState.Recording : AudioState.NotRecording,
+            _ when endFrame is not null => AudioState.NotRecording,
+            _ => segment?.State ?? AudioState.NotRecording,
+        };
+        return (wanted == AudioState.Recording && clientPausedFrom is not null ? AudioState.Paused : wanted, segment);
+    }
+
+    /// <summary>The plan's next boundary may have come (its events ran ahead of the recorder's clock): the state follows.</summary>
+    private void Follow(long nowTimestamp)
+    {
+        if (plan is not null && Now(UnixMs()).State != state)
+        {
             Update(nowTimestamp);
         }
     }
 
-    private void Link(CallInstruction instruction, long nowTimestamp)
-    {
-        var (linkedMode, _) = RecordingMode.Of(instruction.State, instruction.PauseCause, provisional: false, clientPaused);
-        provisional = false;
-        if (linkedMode != Mode.Writing)
-        {
-            // Held audio is kept only when the call turns out to be recorded right now; otherwise it is dropped.
-            Restart(nowTimestamp);
-            return;
-        }
-
-        // The held audio becomes the start of the recording: the file begins where the session began.
-        Begin(instruction);
-        AddMark(new Mark(writingSince, MarkKind.Start, null));
-    }
+    private long UnixMs() => setup.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private void Update(long nowTimestamp)
     {
-        var (next, cause) = RecordingMode.Of(service?.State, service?.PauseCause, provisional, clientPaused);
-        if (begun is null && service is not null && mode == Mode.Silent && next != Mode.Silent)
+        var (next, segment) = Now(UnixMs());
+        if (begun is null && plan is not null && next != AudioState.NotRecording)
         {
             // The recording begins now (late, if a transfer forced it): its timeline starts here.
             Restart(nowTimestamp);
-        }
-        else if (service is null && provisional && next != mode)
-        {
-            // Held audio is one unbroken stretch: a client pause while the call is still unknown drops
-            // what was held, and holding starts again at the resume.
-            Restart(nowTimestamp);
+            Begin();
         }
 
-        var at = FrameAt(nowTimestamp);
-        if (mode == Mode.Writing && next == Mode.Paused && service?.PausedSince is { } since)
+        var now = FrameAt(nowTimestamp);
+        if (state == AudioState.Recording && next != AudioState.Recording)
         {
-            at = PauseFrame(since, at);
+            window.Erase(now, long.MaxValue);
         }
 
-        SetMode(next, cause, at);
+        if (next == AudioState.Recording && state != AudioState.Recording)
+        {
+            // Audio placed before now arrived while not recording. Nor is any kept before the plan's own
+            // resume, should the telephony's clock run ahead of the recorder's.
+            var resumed = plan?.ConnectedAt is { } connect && segment is { State: AudioState.Recording } covering
+                ? PlanFrames.FrameOf(connect + covering.FromMs, originUnixMs) : now;
+            writingSince = Math.Max(now, resumed);
+        }
+
+        state = next;
     }
 
     /// <summary>
-    /// Where a pause that began at <paramref name="since"/> (the events' clock) falls on the timeline:
-    /// back from now by how long ago it was, but never before audio already taken for the file, the
-    /// current writing stretch or the last mark — what is still only in memory can be taken back, nothing else.
+    /// Makes the timeline agree with the plan in force: what it disallows is erased from memory and
+    /// refused by the writer, and whatever of it already reached the file is redacted there.
     /// </summary>
-    private long PauseFrame(DateTimeOffset since, long now)
+    private void Enforce(long heardUnixMs)
     {
-        var ago = (setup.Time.GetUtcNow() - since).TotalMilliseconds;
-        var wanted = now - (long)(Math.Max(0, ago) * RecordingTimeline.FramesPerMs);
-        var floor = Math.Max(Math.Max(window.FlushedPoint, writingSince), marks.Count > 0 ? marks[^1].Frame : 0);
-        return Math.Clamp(wanted, floor, now);
-    }
-
-    private void SetMode(Mode next, string? cause, long at)
-    {
-        if (RecordingMode.Mark(mode, next) is not { } kind)
+        if (plan is null || begun is null)
         {
             return;
         }
 
-        if (mode == Mode.Writing)
+        var disallowed = PlanFrames.Disallowed(plan, originUnixMs);
+        book.Plan(disallowed, heardUnixMs, originUnixMs);
+        var redact = new List<FrameSpan>();
+        foreach (var removal in disallowed)
         {
-            window.EraseFrom(at);
+            window.Erase(removal.FromFrame, removal.ToFrame);
+            outbox.Silence(removal.Span);
+            var stored = outbox.Stored.Within(new FrameSpan(removal.FromFrame, Math.Min(removal.ToFrame, window.FlushedPoint)));
+            var fresh = stored.SelectMany(s => redacted.Outside(s)).ToList();
+            foreach (var span in fresh)
+            {
+                redacted.Add(span);
+                book.Redacted(removal, span.Length);
+            }
+
+            redact.AddRange(fresh);
         }
 
-        if (next == Mode.Writing)
+        outbox.Refuse([.. disallowed.Select(r => r.Span)]);
+        if (redact.Count > 0)
         {
-            writingSince = at;
+            outbox.Redact(redact);
         }
 
-        mode = next;
-        if (next != Mode.Silent && begun is null && service is not null)
-        {
-            Begin(service);
-        }
-
-        if (begun is not null)
-        {
-            AddMark(new Mark(at, kind, cause));
-        }
+        outbox.Removals(book.Current(ClientPausesNow()));
     }
 
-    /// <summary>The recording exists from here: its id, file name and start are fixed; the file itself is made off the lock.</summary>
-    private void Begin(CallInstruction call) => Volatile.Write(ref begun, setup.Begin(call, originTimestamp));
+    private IEnumerable<Removal> ClientPausesNow() =>
+        clientPausedFrom is { } from ? clientPauses.Append(new Removal(from, Removal.Open, ClientPause)) : clientPauses;
 
-    private void AddMark(Mark mark)
+    /// <summary>The recording exists from here: its id, file name and start are fixed; the file itself is made off the lock.</summary>
+    private void Begin()
     {
-        marks.Add(mark);
-        outbox.Add(mark);
+        Volatile.Write(ref begun, setup.Begin(plan?.CallId ?? "", plan?.Tenant, originUnixMs));
+        outbox.Add(MarkerKind.Start, 0);
     }
 
     /// <summary>Forgets everything held and starts the timeline again at now (only before the recording has begun).</summary>
     private void Restart(long nowTimestamp)
     {
+        window.Erase(0, long.MaxValue);
         window = NewWindow();
         clocks = NewClocks();
-        originTimestamp = nowTimestamp;
+        outbox.Discard();
+        redacted.Clear();
+        book.Forget();
+        clientPauses.Clear();
+        if (clientPausedFrom is not null)
+        {
+            clientPausedFrom = 0;
+        }
+
+        SetOrigin(nowTimestamp);
         writingSince = 0;
-        mode = Mode.Silent;
+    }
+
+    // Frame 0 is a whole millisecond by the recorder's clock, as the catalog stores a recording's start,
+    // so the plan lands on the same frames for everyone who maps it (PlanFrames).
+    private void SetOrigin(long nowTimestamp)
+    {
+        var unixMs = setup.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        originUnixMs = unixMs;
+        originTimestamp = nowTimestamp;
     }
 
     private long FrameAt(long timestamp) => (long)(Elapsed(originTimestamp, timestamp).Ticks * (8000.0 / TimeSpan.TicksPerSecond));
@@ -276,12 +361,4 @@ public sealed partial class CallRecording
     private StreamClock[] NewClocks() => [.. streams.Select(_ => new StreamClock())];
 
     private FrameWindow NewWindow() => new(Channels, setup.WindowFrames(provisional));
-
-    private static MarkerKind ToMarker(MarkKind kind) => kind switch
-    {
-        MarkKind.Start => MarkerKind.Start,
-        MarkKind.Pause => MarkerKind.Pause,
-        MarkKind.Resume => MarkerKind.Resume,
-        _ => MarkerKind.Stop,
-    };
 }

@@ -41,10 +41,10 @@ public sealed class RecordingSetup(
         (int)(ReorderFrames + (RecordingTimeline.FramesPerMs * (provisional ? ProvisionalHold.TotalMilliseconds : 0)) + 16_000);
 
     /// <summary>Fixes what the recording is (id, call, start, file name); nothing is written or registered yet.</summary>
-    public RecordingStarted Begin(CallInstruction call, long originTimestamp)
+    public RecordingStarted Begin(string callId, string? tenant, long originUnixMs)
     {
-        var startedAt = Time.GetUtcNow() - Time.GetElapsedTime(originTimestamp);
-        Started = new RecordingStarted(Id.ToString("D"), call.CallId, call.Tenant, sessionId, startedAt, channels, files.RelativePathOf(Id, startedAt));
+        var startedAt = DateTimeOffset.FromUnixTimeMilliseconds(originUnixMs);
+        Started = new RecordingStarted(Id.ToString("D"), callId, tenant, sessionId, startedAt, channels, files.RelativePathOf(Id, startedAt));
         return Started;
     }
 

@@ -1,54 +1,50 @@
 using Calltrail.Recorder.Control;
+using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Recorder.Live;
 
-/// <summary>A mark on a recording's timeline, in frames (8000 a second) from its start.</summary>
-public readonly record struct Mark(long Frame, MarkKind Kind, string? Cause);
-
-/// <summary>Turns a recording's marks into the spans it kept and the spans it paused, in ms.</summary>
+/// <summary>Turns what a recording holds no audio for into the spans it kept and the spans it paused, in ms.</summary>
 public static class RecordingTimeline
 {
     public const int FramesPerMs = 8;
 
-    public static (IReadOnlyList<SpanInfo> Kept, IReadOnlyList<SpanInfo> Paused) Spans(IEnumerable<Mark> marks, long endFrame)
+    /// <summary>
+    /// Kept: from <paramref name="startFrame"/> to <paramref name="endFrame"/>, less every removal. Paused:
+    /// the removals that are pauses (every cause but <see cref="PlanFrames.NotRecorded"/>), rounded
+    /// inwards, so every millisecond listed as paused is silence in the file. Redacted removals of either
+    /// kind are listed with the pauses too: they say where stored audio was taken out after the fact.
+    /// </summary>
+    public static (IReadOnlyList<SpanInfo> Kept, IReadOnlyList<SpanInfo> Paused) Spans(IReadOnlyList<Removal> removals, long startFrame, long endFrame)
     {
         var kept = new List<SpanInfo>();
-        var paused = new List<SpanInfo>();
-        long? keptFrom = null;
-        (long From, string? Cause)? pausedFrom = null;
-        void Close(long at)
+        var from = startFrame;
+        foreach (var removal in removals.Where(r => r.ToFrame > startFrame && r.FromFrame < endFrame).OrderBy(r => r.FromFrame))
         {
-            if (keptFrom is { } k && at > k)
+            if (removal.FromFrame > from)
             {
-                kept.Add(new SpanInfo(Ms(k), Ms(at)));
+                kept.Add(new SpanInfo(Ms(from), Ms(Math.Min(removal.FromFrame, endFrame))));
             }
 
-            if (pausedFrom is { } p && at > p.From)
-            {
-                // Rounded inwards: every millisecond listed as paused is silence in the file.
-                paused.Add(new SpanInfo(CeilingMs(p.From), Ms(at), p.Cause));
-            }
-
-            keptFrom = null;
-            pausedFrom = null;
+            from = Math.Max(from, removal.ToFrame);
         }
 
-        foreach (var mark in marks.OrderBy(m => m.Frame))
+        if (from < endFrame)
         {
-            var at = Math.Min(mark.Frame, endFrame);
-            Close(at);
-            if (mark.Kind is MarkKind.Start or MarkKind.Resume)
-            {
-                keptFrom = at;
-            }
-            else if (mark.Kind == MarkKind.Pause)
-            {
-                pausedFrom = (at, mark.Cause);
-            }
+            kept.Add(new SpanInfo(Ms(from), Ms(endFrame)));
         }
 
-        Close(endFrame);
-        return (kept, paused);
+        var paused = removals
+            .Where(r => r.FromFrame < endFrame && (r.Cause != PlanFrames.NotRecorded || r.Redacted))
+            .Select(r => new SpanInfo(CeilingMs(r.FromFrame), Ms(Math.Min(r.ToFrame, endFrame)), r.Cause)
+            {
+                Redacted = r.Redacted,
+                LateMs = r.LateMs,
+                RedactedMs = Ms(r.RedactedFrames),
+            })
+            .Where(s => s.EndMs > s.StartMs)
+            .OrderBy(s => s.StartMs)
+            .ToList();
+        return (kept.Where(s => s.EndMs > s.StartMs).ToList(), paused);
     }
 
     public static long Ms(long frames) => frames / FramesPerMs;

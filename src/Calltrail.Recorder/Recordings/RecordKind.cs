@@ -5,4 +5,7 @@ public enum RecordKind : byte
 {
     Audio = 1,
     Marker = 2,
+
+    /// <summary>The stretches of the timeline that hold no audio, and why (see <see cref="RecordingLayout"/>).</summary>
+    Removals = 3,
 }

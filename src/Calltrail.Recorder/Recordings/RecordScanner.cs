@@ -19,6 +19,12 @@ internal sealed class RecordScanner(FileStream file, AesGcm aes, HeaderInfo info
 
     public List<RecordingMarker> Markers { get; } = [];
 
+    /// <summary>The last valid removals record's list; null when the file has none.</summary>
+    public List<Removal>? Removals { get; private set; }
+
+    /// <summary>The highest generation any record header in the file names, valid or not (a rewrite must pick a higher one).</summary>
+    public uint HighestGeneration { get; private set; }
+
     public RecordingTail Tail { get; private set; }
 
     public string TailDetail { get; private set; } = string.Empty;
@@ -40,9 +46,12 @@ internal sealed class RecordScanner(FileStream file, AesGcm aes, HeaderInfo info
         var got = file.ReadAtLeast(_header, _header.Length, throwOnEndOfStream: false);
         if (got < _header.Length)
         {
-            return got > 0 && Stop(RecordingTail.Torn, $"partial record header at byte {offset}");
+            // After the end marker only whole removals records may follow: anything else was not written by a writer.
+            var ended = Markers.Count > 0 && Markers[^1].Kind == MarkerKind.End;
+            return got > 0 && Stop(ended ? RecordingTail.Damaged : RecordingTail.Torn, $"partial record header at byte {offset}");
         }
 
+        HighestGeneration = Math.Max(HighestGeneration, RecordingLayout.GenerationOf(_header));
         if (!RecordingLayout.TryReadRecordHeader(_header, info.Channels, out var header) || header.Index != (uint)Records.Count)
         {
             return Stop(RecordingTail.Damaged, $"malformed record header at byte {offset}");
@@ -59,27 +68,47 @@ internal sealed class RecordScanner(FileStream file, AesGcm aes, HeaderInfo info
 
     private bool Accept(in RecordHeader header, long offset)
     {
-        if ((header.Kind == RecordKind.Marker || verifyAudio) && !Decrypt(header))
+        if ((header.Kind != RecordKind.Audio || verifyAudio) && !Decrypt(header))
         {
             return Stop(RecordingTail.Damaged, $"record {header.Index} at byte {offset} fails authentication");
         }
 
-        var inOrder = header.Kind == RecordKind.Audio ? header.StartFrame >= _audioEnd : header.StartFrame >= _markerFrame;
-        if (!inOrder || (header.Kind == RecordKind.Marker && !TryAddMarker(header)))
+        var ended = Markers.Count > 0 && Markers[^1].Kind == MarkerKind.End;
+        var inOrder = header.Kind switch
+        {
+            RecordKind.Audio => header.StartFrame >= _audioEnd && !ended,
+            RecordKind.Marker => header.StartFrame >= _markerFrame && !ended,
+            _ => true, // removals may follow the end: a late redaction of a finished recording
+        };
+        if (!inOrder || (header.Kind == RecordKind.Marker && !TryAddMarker(header)) || (header.Kind == RecordKind.Removals && !TryTakeRemovals(header)))
         {
             return Stop(RecordingTail.Damaged, $"record {header.Index} at byte {offset} is out of order or malformed");
         }
 
-        Records.Add(new RecordInfo(header.Kind, header.Index, header.StartFrame, header.FrameCount, offset + RecordingLayout.RecordHeaderSize, header.PayloadLength));
+        Records.Add(new RecordInfo(header.Kind, header.Index, header.StartFrame, header.FrameCount, offset + RecordingLayout.RecordHeaderSize, header.PayloadLength)
+        {
+            Generation = header.Generation,
+        });
         _audioEnd = header.Kind == RecordKind.Audio ? header.EndFrame : _audioEnd;
         _markerFrame = header.Kind == RecordKind.Marker ? header.StartFrame : _markerFrame;
-        return header.Kind != RecordKind.Marker || Markers[^1].Kind != MarkerKind.End || AfterEnd();
+        return true;
+    }
+
+    private bool TryTakeRemovals(in RecordHeader header)
+    {
+        if (RemovalsCodec.Decode(_plain.AsSpan(0, header.PayloadLength)) is not { } removals)
+        {
+            return false;
+        }
+
+        Removals = removals;
+        return true;
     }
 
     private bool Decrypt(in RecordHeader header)
     {
         _header.CopyTo(_aad, RecordingLayout.IdSize);
-        RecordingLayout.Nonce(header.Index, _nonce);
+        RecordingLayout.Nonce(header.Generation, header.Index, _nonce);
         var cipher = _sealed.AsSpan(0, header.PayloadLength);
         var tag = _sealed.AsSpan(header.PayloadLength, RecordingLayout.TagSize);
         try
@@ -105,13 +134,6 @@ internal sealed class RecordScanner(FileStream file, AesGcm aes, HeaderInfo info
 
         Markers.Add(new RecordingMarker(header.Index, header.StartFrame, kind, hasCause == 1 ? Encoding.UTF8.GetString(causeBytes) : null));
         return true;
-    }
-
-    // The End marker closes the file: nothing after it was written by a writer.
-    private bool AfterEnd()
-    {
-        ValidLength = file.Position;
-        return file.Position != file.Length && Stop(RecordingTail.Damaged, $"bytes after the end marker at byte {file.Position}");
     }
 
     private bool Stop(RecordingTail tail, string detail)

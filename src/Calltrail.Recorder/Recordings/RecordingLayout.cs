@@ -3,7 +3,8 @@ using System.Buffers.Binary;
 namespace Calltrail.Recorder.Recordings;
 
 /// <summary>
-/// The encrypted recording file (format version 1). All integers little-endian.
+/// The encrypted recording file (format version 1; records with a generation, and removal records,
+/// since redaction — a file without them reads as before). All integers little-endian.
 /// <code>
 /// Header, 256 bytes, fixed size so key rotation can rewrite it in place:
 ///   0   8  magic "CALLTREC"
@@ -17,12 +18,18 @@ namespace Calltrail.Recorder.Recordings;
 ///   AAD = header bytes 0–31 and the slot's first 37 bytes, so the format fields are authenticated too.
 ///   The valid slot with the highest generation holds the data key.
 /// Records, appended from offset 256:
-///   0 1 kind (1 audio, 2 marker)   1 3 zero   4 4 record index (0, 1, 2, … with no gaps)
+///   0 1 kind (1 audio, 2 marker, 3 removals)   1 3 generation (u24)   4 4 record index (0, 1, 2, … no gaps)
 ///   8 8 start frame   16 4 frame count   20 4 payload length   24 … ciphertext, then a 16-byte tag
-///   AES-GCM under the data key; nonce = 4 zero bytes + the index as 8 bytes, unique because the data
-///   key is fresh for every file; AAD = the recording id's 16 bytes + the 24 record-header bytes.
+///   AES-GCM under the data key; nonce = the generation as 4 bytes + the index as 8 bytes; AAD = the
+///   recording id's 16 bytes + the 24 record-header bytes. The data key is fresh for every file, a
+///   record is appended once at generation 0 (or at a reopened file's fresh generation), and a record
+///   rewritten in place (redaction) takes a generation the file never used: no nonce is used twice.
 ///   Audio payload: frame count × channels interleaved PCM16. Audio records never overlap and go forward.
 ///   Marker payload: marker kind u8, has-cause u8 (0/1), cause UTF-8 (≤ 256 bytes); frame count 0.
+///   Removals payload (what the timeline holds no audio for, and why; the last such record is the truth;
+///   frame count 0, start frame 0): count u16, then per entry from i64, to i64 (i64.MaxValue: open),
+///   flags u8 (1 = redacted after it was stored), late ms u32, redacted frames u32, cause length u8, cause.
+///   Removals records may follow the End marker: a late redaction of a finished recording.
 /// </code>
 /// A crash leaves a torn last record at worst: readers keep the valid prefix.
 /// </summary>
@@ -38,6 +45,7 @@ internal static class RecordingLayout
     public const int MaxCauseBytes = 256;
     public const int MaxChannels = 8;
     public const int MaxSampleRate = 384_000;
+    public const uint MaxGeneration = 0xFF_FFFF;
 
     public static ReadOnlySpan<byte> Magic => "CALLTREC"u8;
 
@@ -47,6 +55,9 @@ internal static class RecordingLayout
     {
         destination[..RecordHeaderSize].Clear();
         destination[0] = (byte)header.Kind;
+        destination[1] = (byte)header.Generation;
+        destination[2] = (byte)(header.Generation >> 8);
+        destination[3] = (byte)(header.Generation >> 16);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], header.Index);
         BinaryPrimitives.WriteInt64LittleEndian(destination[8..], header.StartFrame);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[16..], (uint)header.FrameCount);
@@ -60,19 +71,27 @@ internal static class RecordingLayout
         var frames = BinaryPrimitives.ReadUInt32LittleEndian(source[16..]);
         var payload = BinaryPrimitives.ReadUInt32LittleEndian(source[20..]);
         header = new RecordHeader(kind, BinaryPrimitives.ReadUInt32LittleEndian(source[4..]),
-            BinaryPrimitives.ReadInt64LittleEndian(source[8..]), (int)Math.Min(frames, int.MaxValue), (int)Math.Min(payload, int.MaxValue));
+            BinaryPrimitives.ReadInt64LittleEndian(source[8..]), (int)Math.Min(frames, int.MaxValue), (int)Math.Min(payload, int.MaxValue))
+        {
+            Generation = GenerationOf(source),
+        };
         var shapeFits = kind switch
         {
             RecordKind.Audio => frames is >= 1 and <= MaxFramesPerRecord && payload == frames * (uint)channels * 2,
             RecordKind.Marker => frames == 0 && payload is >= 2 and <= 2 + MaxCauseBytes,
+            RecordKind.Removals => frames == 0 && payload >= 2 && payload <= MaxPayload(channels),
             _ => false,
         };
-        return shapeFits && source[1..4].IndexOfAnyExcept((byte)0) < 0 && header.StartFrame is >= 0 and <= long.MaxValue / 4;
+        return shapeFits && header.StartFrame is >= 0 and <= long.MaxValue / 4;
     }
 
-    public static void Nonce(uint index, Span<byte> nonce)
+    /// <summary>The generation in a record header's bytes 1–3.</summary>
+    public static uint GenerationOf(ReadOnlySpan<byte> recordHeader) =>
+        recordHeader[1] | ((uint)recordHeader[2] << 8) | ((uint)recordHeader[3] << 16);
+
+    public static void Nonce(uint generation, uint index, Span<byte> nonce)
     {
-        nonce[..4].Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(nonce, generation);
         BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], index);
     }
 }
@@ -80,5 +99,8 @@ internal static class RecordingLayout
 /// <summary>The plaintext header in front of every record.</summary>
 internal readonly record struct RecordHeader(RecordKind Kind, uint Index, long StartFrame, int FrameCount, int PayloadLength)
 {
+    /// <summary>0 for a record as first appended; higher each time it is rewritten (see <see cref="RecordingLayout"/>).</summary>
+    public uint Generation { get; init; }
+
     public long EndFrame => StartFrame + FrameCount;
 }

@@ -15,4 +15,7 @@ public enum RecordingOpenError
 
     /// <summary>The ring holds the named key but it does not open the header: a different key under that id, or a damaged header.</summary>
     KeyRejected,
+
+    /// <summary>A record fails its checks or authentication: the file is damaged, and is not rewritten.</summary>
+    Damaged,
 }

@@ -12,6 +12,11 @@ public sealed record RecordingMarker(uint Index, long AtFrame, MarkerKind Kind, 
 /// <summary>One valid record of a file: what it holds and where its ciphertext lies.</summary>
 public readonly record struct RecordInfo(RecordKind Kind, uint Index, long StartFrame, int FrameCount, long PayloadOffset, int PayloadLength)
 {
+    /// <summary>How many times the record was rewritten in place (0 as first appended; see <see cref="RecordingLayout"/>).</summary>
+    public uint Generation { get; init; }
+
+    public long RecordOffset => PayloadOffset - RecordingLayout.RecordHeaderSize;
+
     public long EndFrame => StartFrame + FrameCount;
 }
 

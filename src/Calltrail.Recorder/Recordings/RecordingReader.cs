@@ -48,7 +48,8 @@ public static class RecordingReader
         using var aes = new AesGcm(dataKey, RecordingLayout.TagSize);
         var scan = new RecordScanner(file, aes, info, verifyAudio);
         scan.Run();
-        var contents = new RecordingContents(path, info, dataKey, scan.Records, scan.Markers, scan.Tail, scan.ValidLength, file.Length, scan.TailDetail);
+        var contents = new RecordingContents(path, info, dataKey, scan.Records, scan.Markers, scan.Tail, scan.ValidLength, file.Length, scan.TailDetail,
+            scan.Removals, scan.HighestGeneration);
         return new RecordingOpenResult(contents, RecordingOpenError.None, string.Empty);
     }
 }

@@ -164,7 +164,7 @@ internal sealed class RecordingWavStream : Stream
             throw new InvalidDataException($"Record {record.Index} of {_contents.Path} is no longer all there.");
         }
 
-        RecordingLayout.Nonce(record.Index, _nonce);
+        RecordingLayout.Nonce(RecordingLayout.GenerationOf(header), record.Index, _nonce);
         try
         {
             _aes.Decrypt(_nonce, _sealed.AsSpan(0, record.PayloadLength), _sealed.AsSpan(record.PayloadLength, RecordingLayout.TagSize), _plain.AsSpan(0, record.PayloadLength), _aad);

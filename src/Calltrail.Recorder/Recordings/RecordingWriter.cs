@@ -7,9 +7,11 @@ using Calltrail.Recorder.Audio;
 namespace Calltrail.Recorder.Recordings;
 
 /// <summary>
-/// Appends one recording's encrypted records (layout in <see cref="RecordingLayout"/>). It writes only
-/// what it is handed, and as a last guard it refuses audio inside a span its own pause markers opened,
-/// so paused audio cannot reach the file even if a caller slips. Single-threaded.
+/// Appends one recording's encrypted records (layout in <see cref="RecordingLayout"/>), and removes
+/// audio already written when a pause becomes known late (<see cref="Redact"/>). It writes only what it
+/// is handed, and as a last guard it refuses audio inside a span its own pause markers opened or that
+/// it was told to refuse (<see cref="Refuse"/>), so paused audio cannot reach the file even if a caller
+/// slips. Single-threaded.
 /// </summary>
 public sealed class RecordingWriter : IFrameSink, IDisposable
 {
@@ -23,14 +25,18 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
     private readonly byte[] _plain;
     private readonly byte[] _cipher;
     private readonly List<(long Start, long End)> _paused = [];
+    private readonly List<RecordInfo> _audio = new(1024); // every audio record, for a redaction to find (grows rarely: ~100 s each)
+    private readonly string _path;
+    private IReadOnlyList<FrameSpan> _refused = [];
+    private uint _nextGeneration = 1;
     private uint _nextIndex;
     private long _audioEnd;
     private long _lastMarkerFrame;
     private bool _closed;
 
-    private RecordingWriter(FileStream file, AesGcm aes, Guid recordingId, int channels, int sampleRate)
+    private RecordingWriter(string path, FileStream file, AesGcm aes, Guid recordingId, int channels, int sampleRate)
     {
-        (_file, _aes, RecordingId, Channels, SampleRate) = (file, aes, recordingId, channels, sampleRate);
+        (_path, _file, _aes, RecordingId, Channels, SampleRate) = (path, file, aes, recordingId, channels, sampleRate);
         recordingId.TryWriteBytes(_recordingId, bigEndian: true, out _);
         _recordingId.CopyTo(_aad, 0);
         _plain = new byte[RecordingLayout.MaxPayload(channels)];
@@ -63,12 +69,12 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
         try
         {
             var header = FileHeader.Create(recordingId, channels, sampleRate, keyRing, dataKey);
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
             try
             {
                 file.Write(header);
                 file.Flush(flushToDisk: true);
-                return new RecordingWriter(file, new AesGcm(dataKey, RecordingLayout.TagSize), recordingId, channels, sampleRate);
+                return new RecordingWriter(path, file, new AesGcm(dataKey, RecordingLayout.TagSize), recordingId, channels, sampleRate);
             }
             catch
             {
@@ -135,6 +141,70 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
         TrackPause(atFrame, kind);
     }
 
+    /// <summary>From now on audio inside <paramref name="spans"/> is not written (the call's plan does not allow it there).</summary>
+    public void Refuse(IReadOnlyList<FrameSpan> spans)
+    {
+        ThrowIfClosed();
+        _refused = [.. spans];
+    }
+
+    /// <summary>
+    /// Removes audio already written inside <paramref name="spans"/>: each audio record that overlaps
+    /// them is re-encrypted in place with those frames silent, under a generation never used before,
+    /// crash-safely through a <see cref="RedactionJournal"/>. Seconds of audio cost a few records, not a
+    /// rewrite of the file. Returns the frames (per channel) of written audio that lay in the spans.
+    /// </summary>
+    public long Redact(IReadOnlyList<FrameSpan> spans)
+    {
+        ThrowIfClosed();
+        if (spans.Count == 0)
+        {
+            return 0;
+        }
+
+        _file.Flush(flushToDisk: false);
+        var handle = _file.SafeFileHandle;
+        var rewritten = new List<(int At, RewrittenRecord Record)>();
+        long frames = 0;
+        using (var rewriter = new RecordRewriter(_aes, RecordingId, Channels))
+        {
+            var generation = _nextGeneration;
+            for (var i = 0; i < _audio.Count; i++)
+            {
+                if (rewriter.Rewrite(handle, _audio[i], spans, generation) is { } record)
+                {
+                    rewritten.Add((i, record));
+                    frames += spans.Sum(s => Math.Max(0, Math.Min(s.End, _audio[i].EndFrame) - Math.Max(s.Start, _audio[i].StartFrame)));
+                }
+            }
+        }
+
+        if (rewritten.Count == 0)
+        {
+            return 0;
+        }
+
+        _nextGeneration++;
+        RedactionJournal.Write(_path, [.. rewritten.Select(r => r.Record)]);
+        foreach (var (at, record) in rewritten)
+        {
+            RandomAccess.Write(handle, record.Bytes, record.Offset);
+            _audio[at] = _audio[at] with { Generation = _nextGeneration - 1 };
+        }
+
+        RandomAccess.FlushToDisk(handle);
+        RedactionJournal.Delete(_path);
+        return frames;
+    }
+
+    /// <summary>Appends the recording's removals as they now stand (the last such record is the truth).</summary>
+    public void WriteRemovals(IReadOnlyList<Removal> removals)
+    {
+        ThrowIfClosed();
+        var length = RemovalsCodec.Encode(removals, _plain);
+        WriteRecord(new RecordHeader(RecordKind.Removals, _nextIndex, 0, 0, length), _plain.AsSpan(0, length));
+    }
+
     /// <summary>Hands everything written so far to the operating system (no fsync): a killed process loses none of it.</summary>
     public void Flush()
     {
@@ -170,7 +240,9 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
         {
             var piece = interleaved.Slice(done, Math.Min(framesPerRecord * Channels, interleaved.Length - done));
             var pieceStart = startFrame + (done / Channels);
-            WriteRecord(new RecordHeader(RecordKind.Audio, _nextIndex, pieceStart, piece.Length / Channels, piece.Length * 2), LittleEndianBytes(piece));
+            var header = new RecordHeader(RecordKind.Audio, _nextIndex, pieceStart, piece.Length / Channels, piece.Length * 2);
+            _audio.Add(new RecordInfo(RecordKind.Audio, header.Index, header.StartFrame, header.FrameCount, _file.Position + RecordingLayout.RecordHeaderSize, header.PayloadLength));
+            WriteRecord(header, LittleEndianBytes(piece));
         }
     }
 
@@ -194,7 +266,7 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
     {
         RecordingLayout.WriteRecordHeader(_recordHeader, header);
         _recordHeader.CopyTo(_aad, RecordingLayout.IdSize);
-        RecordingLayout.Nonce(header.Index, _nonce);
+        RecordingLayout.Nonce(header.Generation, header.Index, _nonce);
         var cipher = _cipher.AsSpan(0, payload.Length);
         _aes.Encrypt(_nonce, payload, cipher, _tag, _aad);
         _file.Write(_recordHeader);
@@ -203,7 +275,7 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
         _nextIndex++;
     }
 
-    // Whether frame lies in a paused span, and where that state next changes (at most end).
+    // Whether frame lies in a paused or refused span, and where that state next changes (at most end).
     private (bool Paused, long Until) PauseAt(long frame, long end)
     {
         var until = end;
@@ -217,6 +289,20 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
             if (start > frame)
             {
                 until = Math.Min(until, start);
+            }
+        }
+
+        for (var i = 0; i < _refused.Count; i++)
+        {
+            var refused = _refused[i];
+            if (frame >= refused.Start && frame < refused.End)
+            {
+                return (true, Math.Min(refused.End, end));
+            }
+
+            if (refused.Start > frame)
+            {
+                until = Math.Min(until, refused.Start);
             }
         }
 

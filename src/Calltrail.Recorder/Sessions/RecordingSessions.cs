@@ -2,7 +2,9 @@ using System.Net;
 using Calltrail.Recorder.Control;
 using Calltrail.Recorder.Files;
 using Calltrail.Recorder.Live;
+using Calltrail.Live;
 using Calltrail.Recorder.Media;
+using Calltrail.Recorder.Reconciling;
 using Calltrail.Recorder.Sdp;
 using Calltrail.Recorder.Signaling;
 using Calltrail.Recorder.Sip;
@@ -28,6 +30,8 @@ public sealed partial class RecordingSessions(
     private readonly Lock gate = new();
     private readonly RtpPorts ports = new(IPAddress.Parse(options.ListenAddress), options.RtpPortMin, options.RtpPortMax);
     private readonly RtpPoller poller = new(time, options.RtpPollInterval);
+    private readonly RecordingReconciler reconciler = new(files, time);
+    private readonly RecentCalls recent = new();
 
     public int Count
     {
@@ -97,21 +101,32 @@ public sealed partial class RecordingSessions(
         });
     }
 
-    /// <summary>The service's latest word on a call: links a waiting session, pauses, resumes, stops or ends its recording.</summary>
-    public void Apply(CallInstruction instruction)
+    public RecordingReconciler Reconciler => reconciler;
+
+    /// <summary>
+    /// A call's plan as of one committed change: links a waiting session and is applied to its recording
+    /// (an older plan than the one in force is ignored). For a call whose recording already finished
+    /// here, the finished file is brought into line with the plan instead (a late event after hangup).
+    /// </summary>
+    public void Apply(RecordingPlan plan)
     {
         RecordingSession? session;
         lock (gate)
         {
-            if (!byCall.TryGetValue(instruction.CallId, out session))
+            if (!byCall.TryGetValue(plan.CallId, out session))
             {
+                if (recent.Has(plan.CallId))
+                {
+                    _ = Task.Run(() => ReconcileFinishedAsync(plan.CallId));
+                }
+
                 return;
             }
 
-            LinkLocked(session, instruction.CallId);
+            LinkLocked(session, plan.CallId);
         }
 
-        session.Recording.Obey(instruction, time.GetTimestamp());
+        session.Recording.Apply(plan, time.GetTimestamp());
         if (session.Recording.Id is not null && session.Recording.Setup.Registration is null)
         {
             // A recording that just began is registered off this thread (it commits events; a database call would hold them up).

@@ -4,8 +4,21 @@ using Calltrail.Storage.Calls;
 
 namespace Calltrail.Server.Calls;
 
-/// <summary>An instruction to the recorder about one call.</summary>
-public sealed record RecorderInstruction(string CallId, string Action, string? Cause, string? Tenant);
+/// <summary>An instruction to the recorder about one call, from the call's plan version <paramref name="Version"/>.</summary>
+public sealed record RecorderInstruction(string CallId, string Action, string? Cause, string? Tenant, long Version);
+
+/// <summary>
+/// Proof that a committed batch was handed to every watcher (the in-process recorder) and stream. Only
+/// <see cref="CallNotifications.Publish"/> makes one, and ingestion needs one to answer a batch's senders:
+/// so when a payment screen's request hears 200, the recorder has already paused — held by the types,
+/// not by a comment.
+/// </summary>
+public readonly struct Published
+{
+    internal Published(int updates) => Updates = updates;
+
+    public int Updates { get; }
+}
 
 /// <summary>A message for an employee's desktop: announce the recording, it paused or resumed, a payment is not protected.</summary>
 public sealed record DesktopMessage(string Type, string CallId, string Employee, string? Tenant, string? Cause = null);
@@ -49,7 +62,7 @@ public sealed class CallNotifications
         });
     }
 
-    public void Publish(IReadOnlyList<CallUpdate> updates)
+    public Published Publish(IReadOnlyList<CallUpdate> updates)
     {
         Action<IReadOnlyList<CallUpdate>>[] watching;
         lock (gate)
@@ -64,10 +77,10 @@ public sealed class CallNotifications
 
         foreach (var update in updates)
         {
-            foreach (var action in Live.Recorder.Transition(update.RecorderBefore, update.Judgement.Recorder))
+            foreach (var action in RecorderActions.Between(update.AudioBefore, update.Judgement.AudioNow))
             {
-                var cause = action == RecorderAction.Pause && update.Judgement.PauseCause is { } c ? ServiceNames.PauseCauses.NameOf(c) : null;
-                Send(recorders, new RecorderInstruction(update.CallId, ServiceNames.RecorderActions.NameOf(action), cause, update.Tenant));
+                var cause = action == RecorderAction.Pause && update.Judgement.PauseCauseNow is { } c ? ServiceNames.PauseCauses.NameOf(c) : null;
+                Send(recorders, new RecorderInstruction(update.CallId, ServiceNames.RecorderActions.NameOf(action), cause, update.Tenant, update.Plan.Version));
                 if (update.Employee is { } employee && action is RecorderAction.Pause or RecorderAction.Resume)
                 {
                     Send(desktops, new DesktopMessage(action == RecorderAction.Pause ? "recording-paused" : "recording-resumed",
@@ -88,6 +101,8 @@ public sealed class CallNotifications
                 }
             }
         }
+    
+        return new Published(updates.Count);
     }
 
     private Subscription<T> Subscribe<T>(List<Channel<T>> listeners)

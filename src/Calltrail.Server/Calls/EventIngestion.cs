@@ -77,20 +77,33 @@ public sealed partial class EventIngestion(CallStore store, CallNotifications no
             return;
         }
 
+        Published published;
         try
         {
-            // Told before the senders hear 200: when the payment screen's request returns, the recorder
-            // has already paused.
-            notifications.Publish(result.Updates);
+            published = notifications.Publish(result.Updates);
         }
-        finally
+        catch (Exception e)
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Result.TrySetResult(result.Submissions[i]);
-            }
+            // Committed is committed: the senders hear so even if a listener failed.
+            PublishFailed(log, e, result.Updates.Count);
+            published = default;
+        }
+
+        Answer(batch, result, published);
+    }
+
+    /// <summary>Answers a batch's senders; only a published batch can be answered (see <see cref="Published"/>).</summary>
+    private static void Answer(List<Pending> batch, BatchResult result, Published published)
+    {
+        _ = published;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Result.TrySetResult(result.Submissions[i]);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telling listeners about {Count} committed call update(s) failed")]
+    private static partial void PublishFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} call-event requests failed; none was stored")]
     private static partial void StoreFailed(ILogger logger, Exception exception, int count);

@@ -18,7 +18,8 @@ public static class RecorderSetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RecorderOptions>, RecorderOptionsValidation>();
         services.AddSingleton<RecordingStore>();
-        services.AddSingleton<RecorderViews>();
+        services.AddSingleton<RecordingPlans>();
+        services.AddSingleton<AudioRelease>();
         services.AddSingleton<ICallDirectory, CallDirectory>();
         services.AddSingleton<IRecordingCatalog, RecordingCatalog>();
         services.AddSingleton(sp =>
@@ -73,9 +74,9 @@ internal sealed partial class RecorderHost(
         {
             foreach (var update in updates)
             {
-                if (CallDirectory.InstructionOf(update) is { } instruction)
+                if (update.Judgement.Status != Calltrail.Live.LiveCallStatus.AwaitingStart)
                 {
-                    recorder.Apply(instruction);
+                    recorder.Apply(update.Plan);
                 }
             }
         });

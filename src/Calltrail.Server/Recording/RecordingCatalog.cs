@@ -31,13 +31,26 @@ internal sealed class RecordingCatalog(RecordingStore store) : IRecordingCatalog
                 [.. recording.Spans.Select(Span)],
                 [.. recording.Paused.Select(Span)],
                 recording.Sha256,
-                recording.SizeBytes),
+                recording.SizeBytes)
+            {
+                Agreement = recording.Agreement is { } a ? new RecordingAgreement(a.Agrees, a.PlanVersion, a.Problem) : null,
+            },
             cancellationToken);
 
     public async Task<IReadOnlyList<RecordingStarted>> UnfinishedAsync(CancellationToken cancellationToken) =>
-        [.. (await store.InProgressAsync(cancellationToken)).Select(r => new RecordingStarted(
-            r.Id, r.CallId, r.Tenant, r.SessionId, DateTimeOffset.FromUnixTimeMilliseconds(r.StartedAt),
-            [.. r.Channels.Select(c => new ChannelInfo(c.Channel, c.Label, c.Participant, c.Name))], r.File))];
+        [.. (await store.InProgressAsync(cancellationToken)).Select(Started)];
 
-    private static RecordingSpan Span(SpanInfo span) => new(span.StartMs, span.EndMs, span.Cause);
+    public async Task<IReadOnlyList<RecordingStarted>> FinishedOfCallAsync(string callId, CancellationToken cancellationToken) =>
+        [.. (await store.FinishedOfCallAsync(callId, cancellationToken)).Select(Started)];
+
+    private static RecordingStarted Started(StoredRecording r) => new(
+        r.Id, r.CallId, r.Tenant, r.SessionId, DateTimeOffset.FromUnixTimeMilliseconds(r.StartedAt),
+        [.. r.Channels.Select(c => new ChannelInfo(c.Channel, c.Label, c.Participant, c.Name))], r.File);
+
+    private static RecordingSpan Span(SpanInfo span) => new(span.StartMs, span.EndMs, span.Cause)
+    {
+        Redacted = span.Redacted,
+        LateMs = span.LateMs,
+        RedactedMs = span.RedactedMs,
+    };
 }

@@ -31,7 +31,8 @@ public static class RecordingEndpoints
             .WithSummary("The recording as a WAV file (ranges supported). Every request is audited; download=true asks for an attachment.")
             .Produces(StatusCodes.Status200OK, contentType: "audio/wav")
             .Produces(StatusCodes.Status206PartialContent, contentType: "audio/wav")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         recordings.MapGet("/{id}/access", Access).RequirePermission(Permission.ManageAccess)
             .WithName("RecordingAccess")
             .WithSummary("Who listened to or downloaded the recording, and when.")
@@ -79,11 +80,17 @@ public static class RecordingEndpoints
             : NotFound(id);
 
     private static async Task<IResult> Audio(
-        string id, bool? download, HttpContext context, RecordingStore store, RecordingFiles files, TimeProvider clock, CancellationToken cancellationToken)
+        string id, bool? download, HttpContext context, RecordingStore store, RecordingFiles files, AudioRelease release, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, TenantScope.Of(context.User).Tenants, cancellationToken) is not { } recording)
         {
             return NotFound(id);
+        }
+
+        if (await release.WithheldBecauseAsync(recording, cancellationToken) is { } withheld)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The recording's audio is withheld", detail: withheld);
         }
 
         if (files.OpenWav(recording.File) is not { } wav)

@@ -19,7 +19,15 @@ internal static partial class RecordingKeys
         var keys = section.GetChildren().ToDictionary(k => k.Key, k => Decode(k.Key, k.Value), StringComparer.Ordinal);
         if (keys.Count > 0)
         {
-            var active = configuration["Recorder:ActiveKey"] is { Length: > 0 } named ? named : keys.Keys.Single(_ => keys.Count == 1);
+            var active = configuration["Recorder:ActiveKey"] is { Length: > 0 } named ? named
+                : keys.Count == 1 ? keys.Keys.Single()
+                : throw new InvalidOperationException(
+                    $"Recorder:ActiveKey is not set, and Recorder:Keys holds {keys.Count} keys ({string.Join(", ", keys.Keys)}): set Recorder:ActiveKey to the id new recordings use.");
+            if (!keys.ContainsKey(active))
+            {
+                throw new InvalidOperationException($"Recorder:ActiveKey '{active}' is not one of Recorder:Keys ({string.Join(", ", keys.Keys)}).");
+            }
+
             return new RecordingKeyRing(active, keys);
         }
 
@@ -46,10 +54,17 @@ internal static partial class RecordingKeys
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             var line = $"generated {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
-            File.WriteAllText(file, line + "\n");
+            // Created 0600, not made so afterwards: no moment exists when another user could read the key.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(file, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(line + "\n");
             }
 
             LogGenerated(logger, file);

@@ -19,7 +19,9 @@ public sealed record RecordingView(
     long SizeBytes,
     string SessionId,
     string Audio,
-    string Call)
+    string Call,
+    bool? AgreesWithVerdict,
+    RecordingAgreement? Agreement)
 {
     public static RecordingView Of(StoredRecording r) => new(
         r.Id,
@@ -37,7 +39,9 @@ public sealed record RecordingView(
         r.SizeBytes,
         r.SessionId,
         $"/api/recordings/{Uri.EscapeDataString(r.Id)}/audio",
-        $"/api/calls/{Uri.EscapeDataString(r.CallId)}");
+        $"/api/calls/{Uri.EscapeDataString(r.CallId)}",
+        r.Agreement?.Agrees,
+        r.Agreement);
 
     private static string Iso(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

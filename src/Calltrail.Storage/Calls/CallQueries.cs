@@ -50,7 +50,7 @@ public sealed class CallQueries(Db db)
     {
         var (rows, next) = await PageAsync("contact_center_log", filter, limit, cursor, cancellationToken);
         var recordings = await RecordingsAsync(rows.Select(r => r.CallId), cancellationToken);
-        return new LogPage<ContactCenterEntryView>([.. rows.Select(r => Views.ContactCenter(r) with { Recordings = recordings(r.CallId) })], next);
+        return new LogPage<ContactCenterEntryView>([.. rows.Select(r => Views.ContactCenter(r) with { Recordings = recordings(r.CallId), RecordingDisagreesWithVerdict = Disagrees(recordings(r.CallId)) })], next);
     }
 
     public async Task<LogPage<FieldServiceEntryView>> FieldServiceAsync(CallFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
@@ -75,20 +75,22 @@ public sealed class CallQueries(Db db)
         var recordings = (await RecordingsAsync([callId], cancellationToken))(callId);
         return new CallView(
             row.CallId, row.Status, row.TenantId, row.SettingsVersion, row.Path, LogEntries.ReasonIdsOf(row.Reasons),
-            RecordingPlan.FromJson(row.Plan), row.Problems is null ? null : Views.Json(row.Problems),
-            cc is null ? null : Views.ContactCenter(cc) with { Recordings = recordings },
+            StoredPlan.FromJson(row.Plan), row.Problems is null ? null : Views.Json(row.Problems),
+            cc is null ? null : Views.ContactCenter(cc) with { Recordings = recordings, RecordingDisagreesWithVerdict = Disagrees(recordings) },
             fs is null ? null : WithSynced(Views.FieldService(fs), recordings));
     }
 
     /// <summary>The field-service record links the recording only where it has it: when it was synced from the contact center.</summary>
     private static FieldServiceEntryView WithSynced(FieldServiceEntryView entry, IReadOnlyList<RecordingLink> recordings) =>
-        entry.Recording.Source == "contact-center" ? entry with { Recordings = recordings } : entry;
+        (entry.Recording.Source == "contact-center" ? entry with { Recordings = recordings } : entry) with { RecordingDisagreesWithVerdict = Disagrees(recordings) };
+
+    private static bool Disagrees(IReadOnlyList<RecordingLink> recordings) => recordings.Any(r => r.AgreesWithVerdict == false);
 
     /// <summary>One query for a page's recordings; the result answers each call's links.</summary>
     private async Task<Func<string, IReadOnlyList<RecordingLink>>> RecordingsAsync(IEnumerable<string> callIds, CancellationToken cancellationToken)
     {
         var ids = await new RecordingStore(db).IdsByCallAsync([.. callIds], cancellationToken);
-        return callId => ids.TryGetValue(callId, out var found) ? [.. found.Select(RecordingLink.To)] : [];
+        return callId => ids.TryGetValue(callId, out var found) ? [.. found.Select(r => RecordingLink.To(r.Id, r.Agrees))] : [];
     }
 
     private async Task<(IReadOnlyList<LogRow> Rows, string? Next)> PageAsync(

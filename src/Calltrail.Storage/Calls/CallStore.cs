@@ -168,17 +168,18 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         var snapshot = await versions.GetAsync(row.SettingsVersion, cancellationToken);
         var live = LiveCallFold.Fold(row.CallId, events);
         var judgement = LiveJudge.Judge(live, snapshot.Settings, snapshot.Employees, row.TenantId);
-        var before = row.RecorderState.Length == 0 ? RecorderState.Idle : Parse(ServiceNames.RecorderStates, row.RecorderState);
+        var before = row.RecorderState.Length == 0 ? AudioState.NotRecording : StoredPlan.State(row.RecorderState);
         var verdict = judgement.Verdict;
         var announceNow = judgement.AnnounceNow && !row.Announced;
+        var previous = StoredPlan.FromJson(row.Plan);
+        var plan = RecordingPlan.From(row.CallId, (previous?.Version ?? 0) + 1, row.TenantId, judgement);
 
         row.Status = ServiceNames.Statuses.NameOf(judgement.Status);
         row.Path = verdict?.Path.Id();
         row.Reasons = verdict is null ? null : LogEntries.ReasonList(verdict.Reasons);
-        row.RecorderState = ServiceNames.RecorderStates.NameOf(judgement.Recorder);
+        row.RecorderState = ServiceNames.AudioStates.NameOf(judgement.AudioNow);
         row.Announced |= announceNow;
-        var plan = verdict is null ? null : RecordingPlan.From(judgement);
-        row.Plan = plan?.ToJson();
+        row.Plan = StoredPlan.From(plan, verdict).ToJson();
         row.Problems = judgement.Problems.Count == 0 ? null : JsonSerializer.Serialize(judgement.Problems.Select(p => new { field = p.Field, message = p.Message }));
         row.UpdatedAt = now;
         writes.Calls.Add(row);

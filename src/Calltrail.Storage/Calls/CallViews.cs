@@ -71,12 +71,19 @@ public abstract record LogEntryView
     /// </summary>
     [JsonPropertyOrder(-1)]
     public IReadOnlyList<RecordingLink> Recordings { get; init; } = [];
+
+    /// <summary>
+    /// A recording of the call holds audio the verdict does not allow and could not be mended: it is
+    /// withheld. Shown on both systems' entries, whether or not the field service's record links it.
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public bool RecordingDisagreesWithVerdict { get; init; }
 }
 
-/// <summary>A link from a call to one of its recordings.</summary>
-public sealed record RecordingLink(string Id, string Href)
+/// <summary>A link from a call to one of its recordings; <see cref="AgreesWithVerdict"/> is null until it was checked.</summary>
+public sealed record RecordingLink(string Id, string Href, bool? AgreesWithVerdict = null)
 {
-    public static RecordingLink To(string id) => new(id, $"/api/recordings/{Uri.EscapeDataString(id)}");
+    public static RecordingLink To(string id, bool? agrees = null) => new(id, $"/api/recordings/{Uri.EscapeDataString(id)}", agrees);
 }
 
 /// <summary>The contact center's call log: the setting that decided, the audio kept and what paused it.</summary>
@@ -118,7 +125,7 @@ public sealed record CallView(
     long SettingsVersion,
     string? Path,
     IReadOnlyList<string> Reasons,
-    RecordingPlan? RecordingPlan,
+    StoredPlan? RecordingPlan,
     JsonElement? Problems,
     ContactCenterEntryView? ContactCenter,
     FieldServiceEntryView? FieldService);

@@ -22,15 +22,16 @@ public enum SubmissionOutcome
 public sealed record SubmissionResult(SubmissionOutcome Outcome, int Stored, int Repeated, string? Problem = null);
 
 /// <summary>A call whose records changed in a batch, for whoever acts on it (the recorder, desktops).</summary>
-/// <param name="RecorderBefore">What the recorder was doing before these events.</param>
+/// <param name="AudioBefore">What was in force for the call's audio before these events.</param>
+/// <param name="Plan">The call's plan as of this commit: what the recorder must make of its audio.</param>
 /// <param name="AnnounceNow">The employee's desktop should prompt to announce the recording now (once per call).</param>
 public sealed record CallUpdate(
     string CallId,
     string? Tenant,
     string? Employee,
     Judgement Judgement,
-    RecorderState RecorderBefore,
+    AudioState AudioBefore,
     bool AnnounceNow,
-    RecordingPlan? Plan);
+    RecordingPlan Plan);
 
 public sealed record BatchResult(IReadOnlyList<SubmissionResult> Submissions, IReadOnlyList<CallUpdate> Updates);

@@ -41,9 +41,9 @@ internal static class LogEntries
         shared.Setting = verdict.Setting is { } s ? SettingJson(s) : null;
         shared.Announce = verdict.Announce;
         shared.AutoPause = verdict.AutoPause;
-        shared.Spans = RecordingPlan.SpansJson(verdict.Spans);
-        shared.Paused = RecordingPlan.PausedJson(verdict.Paused);
-        shared.UnprotectedPayment = RecordingPlan.SpansJson(verdict.UnprotectedPaymentWindows);
+        shared.Spans = StoredPlan.SpansJson(verdict.Spans);
+        shared.Paused = StoredPlan.PausedJson(verdict.Paused);
+        shared.UnprotectedPayment = StoredPlan.SpansJson(verdict.UnprotectedPaymentWindows);
         return shared;
     }
 

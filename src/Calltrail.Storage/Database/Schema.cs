@@ -17,10 +17,8 @@ public static class Schema
     /// An older one is brought up to date when its difference is only tables added since (listed in
     /// <see cref="AddedOnly"/>): the statements above created them.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
-    /// <summary>Versions this build upgrades in place: 2 added the recordings tables.</summary>
-    private static readonly int[] AddedOnly = [1];
 
     public static async Task EnsureCreatedAsync(Db db, CancellationToken cancellationToken = default)
     {
@@ -43,13 +41,23 @@ public static class Schema
         }
 
         var found = await connection.QueryFirstOrDefaultAsync<int?>("SELECT version FROM schema_info", transaction: transaction);
-        if (found is null)
+        if (found is 1 or 2)
+        {
+            // Upgraded in place: version 2 added the recordings tables (made by the statements above on a
+            // version-1 database), version 3 a column to a table version 2 already had.
+            if (found == 2)
+            {
+                foreach (var statement in RecordingSchema.UpgradeTo3)
+                {
+                    await connection.ExecuteAsync(statement, transaction: transaction);
+                }
+            }
+
+            await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
+        }
+        else if (found is null)
         {
             await connection.ExecuteAsync("INSERT INTO schema_info (version) VALUES (@Version)", new { Version }, transaction);
-        }
-        else if (AddedOnly.Contains(found.Value))
-        {
-            await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
         }
         else if (found != Version)
         {

@@ -8,6 +8,9 @@ namespace Calltrail.Storage.Recordings;
 /// </summary>
 internal static class RecordingSchema
 {
+    /// <summary>Version 3: whether the recording agrees with its call's plan (JSON).</summary>
+    public static IEnumerable<string> UpgradeTo3 => ["ALTER TABLE recordings ADD COLUMN agreement TEXT NULL"];
+
     public static IEnumerable<string> Statements(Dialect dialect) =>
     [
         """
@@ -25,7 +28,8 @@ internal static class RecordingSchema
             paused TEXT NOT NULL,
             sha256 TEXT NULL,
             size_bytes BIGINT NOT NULL,
-            file TEXT NOT NULL)
+            file TEXT NOT NULL,
+            agreement TEXT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS recordings_newest ON recordings (started_at, id)",
         "CREATE INDEX IF NOT EXISTS recordings_call ON recordings (call_id)",

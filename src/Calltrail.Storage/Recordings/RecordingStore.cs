@@ -48,13 +48,14 @@ public sealed class RecordingStore(Db db)
         await connection.ExecuteAsync(
             """
             UPDATE recordings SET status = @Status, ended_at = @EndedAt, duration_ms = @DurationMs, spans = @spans,
-                                  paused = @paused, sha256 = @Sha256, size_bytes = @SizeBytes
+                                  paused = @paused, sha256 = @Sha256, size_bytes = @SizeBytes, agreement = @agreement
             WHERE id = @id
             """,
             new
             {
                 id, outcome.Status, outcome.EndedAt, outcome.DurationMs, spans = Write(outcome.Spans),
                 paused = Write(outcome.Paused), outcome.Sha256, outcome.SizeBytes,
+                agreement = outcome.Agreement is null ? null : JsonSerializer.Serialize(outcome.Agreement, Json),
             });
     }
 
@@ -86,6 +87,15 @@ public sealed class RecordingStore(Db db)
         return [.. rows.Select(r => r.ToRecording())];
     }
 
+    /// <summary>A call's recordings that are no longer being written, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredRecording>> FinishedOfCallAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(
+            "SELECT * FROM recordings WHERE call_id = @callId AND status <> @status ORDER BY started_at, id", new { callId, status = RecordingStatus.Recording });
+        return [.. rows.Select(r => r.ToRecording())];
+    }
+
     /// <summary>Newest first (start time, then id), with an opaque cursor for the next page.</summary>
     public async Task<(IReadOnlyList<StoredRecording> Recordings, string? Next)> ListAsync(
         RecordingFilter filter, int limit, string? cursor, CancellationToken cancellationToken = default)
@@ -103,21 +113,22 @@ public sealed class RecordingStore(Db db)
         return NewestFirst.Split(rows, limit, r => (r.StartedAt, r.Id));
     }
 
-    /// <summary>The ids of each call's recordings, oldest first, for linking the call logs to them.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> IdsByCallAsync(
+    /// <summary>The ids of each call's recordings, oldest first, and whether each agrees with the verdict, for linking the call logs to them.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<(string Id, bool? Agrees)>>> IdsByCallAsync(
         IReadOnlyCollection<string> callIds, CancellationToken cancellationToken = default)
     {
         if (callIds.Count == 0)
         {
-            return new Dictionary<string, IReadOnlyList<string>>();
+            return new Dictionary<string, IReadOnlyList<(string, bool?)>>();
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string CallId, string Id)>(
-            $"SELECT call_id, id FROM recordings WHERE {db.Dialect.InList("call_id", "callIds")} ORDER BY started_at, id",
+        var rows = await connection.QueryAsync<(string CallId, string Id, string? Agreement)>(
+            $"SELECT call_id, id, agreement FROM recordings WHERE {db.Dialect.InList("call_id", "callIds")} ORDER BY started_at, id",
             new { callIds = callIds.ToArray() });
         return rows.GroupBy(r => r.CallId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Id)], StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, bool?)>)[.. g.Select(r => (r.Id, r.Agreement is null ? (bool?)null : Read<RecordingAgreement>(r.Agreement).Agrees))],
+                StringComparer.Ordinal);
     }
 
     public async Task RecordAccessAsync(RecordingAccess access, CancellationToken cancellationToken = default)
@@ -172,11 +183,14 @@ public sealed class RecordingStore(Db db)
 
         public string File { get; set; } = "";
 
+        public string? Agreement { get; set; }
+
         public StoredRecording ToRecording() => new()
         {
             Id = Id, CallId = CallId, Tenant = TenantId, SessionId = SessionId, StartedAt = StartedAt, EndedAt = EndedAt,
             Status = Status, Channels = Read<RecordingChannel[]>(Channels), DurationMs = DurationMs, Spans = Read<RecordingSpan[]>(Spans),
             Paused = Read<RecordingSpan[]>(Paused), Sha256 = Sha256, SizeBytes = SizeBytes, File = File,
+            Agreement = Agreement is null ? null : Read<RecordingAgreement>(Agreement),
         };
     }
 }

@@ -11,8 +11,24 @@ public static class RecordingStatus
 /// <summary>One channel of a recording: whose stream it holds.</summary>
 public sealed record RecordingChannel(int Channel, string? Label, string? Participant, string? Name);
 
-/// <summary>A stretch of the recording, in ms from its start. Paused spans carry why.</summary>
-public sealed record RecordingSpan(long StartMs, long EndMs, string? Cause = null);
+/// <summary>
+/// A stretch of the recording, in ms from its start. Paused spans carry why, whether the audio had been
+/// stored and was removed afterwards (redacted, and how much), and how late the recorder learnt of it.
+/// </summary>
+public sealed record RecordingSpan(long StartMs, long EndMs, string? Cause = null)
+{
+    public bool Redacted { get; init; }
+
+    public long LateMs { get; init; }
+
+    public long RedactedMs { get; init; }
+}
+
+/// <summary>
+/// How a recording's stored audio compares with its call's plan (read from the audio itself): it agrees
+/// when it holds nothing the plan does not allow. <see cref="Problem"/> says why it does not.
+/// </summary>
+public sealed record RecordingAgreement(bool Agrees, long PlanVersion, string? Problem = null);
 
 /// <summary>
 /// A recording as stored: the call it belongs to, its audio file (relative to the recordings
@@ -53,11 +69,17 @@ public sealed record StoredRecording
     public long SizeBytes { get; init; }
 
     public required string File { get; init; }
+
+    /// <summary>Null until the recording was checked against its call's plan.</summary>
+    public RecordingAgreement? Agreement { get; init; }
 }
 
 /// <summary>How a recording ended: its final shape, from the file.</summary>
 public sealed record RecordingOutcome(
-    string Status, long EndedAt, long DurationMs, IReadOnlyList<RecordingSpan> Spans, IReadOnlyList<RecordingSpan> Paused, string Sha256, long SizeBytes);
+    string Status, long EndedAt, long DurationMs, IReadOnlyList<RecordingSpan> Spans, IReadOnlyList<RecordingSpan> Paused, string Sha256, long SizeBytes)
+{
+    public RecordingAgreement? Agreement { get; init; }
+}
 
 /// <summary>Someone played, downloaded or looked at a recording.</summary>
 public sealed record RecordingAccess(string RecordingId, long At, string Who, string Action, string? Detail);

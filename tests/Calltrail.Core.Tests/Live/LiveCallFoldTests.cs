@@ -83,7 +83,7 @@ public class LiveCallFoldTests
 
         Assert.Equal(0, judgement.Call!.DurationMs);
         Assert.Equal(CallClassification.Abandoned, judgement.Classification);
-        Assert.Equal(RecorderState.Idle, judgement.Recorder);
+        Assert.Equal(AudioState.NotRecording, judgement.AudioNow);
     }
 
     [Theory]
@@ -132,10 +132,32 @@ public class LiveCallFoldTests
         var closed = LiveJudge.Judge(LiveCallFold.Fold("c", [.. sofar, E(4, LiveEventType.PaymentScreenClosed, 70_000)]), OrganizationSettings.Default, none, "north");
         var ended = LiveJudge.Judge(LiveCallFold.Fold("c", [.. sofar, E(5, LiveEventType.Ended, 80_000)]), OrganizationSettings.Default, none, "north");
 
-        Assert.Equal((LiveCallStatus.Live, RecorderState.Paused), (open.Status, open.Recorder));
-        Assert.Equal(Calltrail.Decisions.PauseCause.PaymentScreen, open.PauseCause);
-        Assert.Equal(RecorderState.Recording, closed.Recorder);
-        Assert.Equal((LiveCallStatus.Ended, RecorderState.Stopped), (ended.Status, ended.Recorder));
+        Assert.Equal((LiveCallStatus.Live, AudioState.Paused), (open.Status, open.AudioNow));
+        Assert.Equal(Calltrail.Decisions.PauseCause.PaymentScreen, open.PauseCauseNow);
+        Assert.Equal(AudioState.Recording, closed.AudioNow);
+        Assert.Equal((LiveCallStatus.Ended, AudioState.NotRecording), (ended.Status, ended.AudioNow));
+    }
+
+    [Fact]
+    public void The_timeline_holds_the_whole_call_in_the_events_own_times_and_what_is_in_force_from_the_latest_one()
+    {
+        LiveEvent[] sofar = [Started(), E(2, LiveEventType.Answered, 0, "ana"), E(3, LiveEventType.PaymentScreenOpened, 40_000)];
+        var none = new Dictionary<string, Employee>();
+
+        var open = LiveJudge.Judge(LiveCallFold.Fold("c", sofar), OrganizationSettings.Default, none, "north");
+        var closed = LiveJudge.Judge(LiveCallFold.Fold("c", [.. sofar, E(4, LiveEventType.PaymentScreenClosed, 70_000)]), OrganizationSettings.Default, none, "north");
+        var ended = LiveJudge.Judge(LiveCallFold.Fold("c", [.. sofar, E(4, LiveEventType.PaymentScreenClosed, 70_000), E(5, LiveEventType.Ended, 80_000)]), OrganizationSettings.Default, none, "north");
+
+        var payment = Calltrail.Decisions.PauseCause.PaymentScreen;
+        Assert.Equal<PlanSegment>([new PlanSegment(0, 40_000, AudioState.Recording), new PlanSegment(40_000, PlanSegment.Open, AudioState.Paused, payment)], open.Timeline);
+        Assert.Equal<PlanSegment>(
+            [new PlanSegment(0, 40_000, AudioState.Recording), new PlanSegment(40_000, 70_000, AudioState.Paused, payment), new PlanSegment(70_000, PlanSegment.Open, AudioState.Recording)],
+            closed.Timeline);
+        Assert.Equal<PlanSegment>(
+            [new PlanSegment(0, 40_000, AudioState.Recording), new PlanSegment(40_000, 70_000, AudioState.Paused, payment),
+             new PlanSegment(70_000, 80_000, AudioState.Recording), new PlanSegment(80_000, PlanSegment.Open, AudioState.NotRecording)],
+            ended.Timeline);
+        Assert.Equal(T0, ended.ConnectedAt);
     }
 
     [Fact]
@@ -154,13 +176,14 @@ public class LiveCallFoldTests
     }
 
     [Theory]
-    [InlineData(RecorderState.Idle, RecorderState.Recording, new[] { RecorderAction.Start })]
-    [InlineData(RecorderState.Idle, RecorderState.Paused, new[] { RecorderAction.Start, RecorderAction.Pause })]
-    [InlineData(RecorderState.Recording, RecorderState.Paused, new[] { RecorderAction.Pause })]
-    [InlineData(RecorderState.Paused, RecorderState.Recording, new[] { RecorderAction.Resume })]
-    [InlineData(RecorderState.Paused, RecorderState.Stopped, new[] { RecorderAction.Stop })]
-    [InlineData(RecorderState.Recording, RecorderState.Recording, new RecorderAction[0])]
-    [InlineData(RecorderState.Idle, RecorderState.Stopped, new RecorderAction[0])]
-    public void Recorder_instructions_follow_the_state_change(RecorderState from, RecorderState to, RecorderAction[] expected) =>
-        Assert.Equal(expected, Recorder.Transition(from, to));
+    [InlineData(AudioState.NotRecording, AudioState.Recording, new[] { RecorderAction.Start })]
+    [InlineData(AudioState.NotRecording, AudioState.Paused, new[] { RecorderAction.Start, RecorderAction.Pause })]
+    [InlineData(AudioState.Recording, AudioState.Paused, new[] { RecorderAction.Pause })]
+    [InlineData(AudioState.Paused, AudioState.Recording, new[] { RecorderAction.Resume })]
+    [InlineData(AudioState.Paused, AudioState.NotRecording, new[] { RecorderAction.Stop })]
+    [InlineData(AudioState.Recording, AudioState.NotRecording, new[] { RecorderAction.Stop })]
+    [InlineData(AudioState.Recording, AudioState.Recording, new RecorderAction[0])]
+    [InlineData(AudioState.NotRecording, AudioState.NotRecording, new RecorderAction[0])]
+    public void Recorder_instructions_follow_the_state_change(AudioState from, AudioState to, RecorderAction[] expected) =>
+        Assert.Equal(expected, RecorderActions.Between(from, to));
 }

@@ -17,7 +17,7 @@ public class CallRecordingTests
     public void Recording_FromTheStart_EachStreamIsItsOwnChannelSampleForSample()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
 
         call.Run(50);
         Assert.True(call.Recording.Finish(call.Now, complete: true));
@@ -42,18 +42,18 @@ public class CallRecordingTests
     public void Pause_ServiceInstruction_PausedPacketsNeverReachTheFileAndTheSpanIsListed()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
-        call.Obey(RecorderState.Paused, Payment);
+        call.Obey(AudioState.Paused, Payment);
         var droppedBefore = call.Recording.Dropped;
         call.Run(50);
         var droppedDuringPause = call.Recording.Dropped - droppedBefore;
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
         call.Recording.Finish(call.Now, complete: true);
 
         Assert.Equal(100, droppedDuringPause);
-        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
+        var (pause, resume) = PauseAndResume(call, Payment);
         AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
         var finished = call.Finished();
         Assert.Equal([new SpanInfo(RecordingTimeline.Ms(pause), RecordingTimeline.Ms(resume), Payment)], finished.Paused);
@@ -65,51 +65,60 @@ public class CallRecordingTests
     public void Pause_ThatBeganBeforeItsInstructionArrived_TakesBackTheAudioStillInMemory()
     {
         using var call = new ManualCall(options: new RecorderOptions { ReorderWindow = TimeSpan.FromMilliseconds(200) });
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(100);
-        var openedAt = call.Time.GetUtcNow();
+        var openedAt = call.CallMs;
         call.Run(5); // 100 ms of audio after the payment screen opened, before the instruction reached the recorder
 
-        call.Recording.Obey(new CallInstruction(ManualCall.CallId, RecorderState.Paused, Payment, false, "tenant-a", openedAt), call.Now);
+        call.ObeyFrom(openedAt, AudioState.Paused, Payment);
         call.Run(25);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
         call.Recording.Finish(call.Now, complete: true);
 
-        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
+        var (pause, resume) = PauseAndResume(call, Payment);
         Assert.Equal(100 * PacketFrames, pause);
         AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
     }
 
     [Fact]
-    public void Pause_ThatBeganLongerAgoThanTheWindowHolds_StartsWhereTheWrittenAudioEnds()
+    public void Pause_ThatBeganLongerAgoThanTheWindowHolds_TheStoredAudioIsRedactedFromTheFile()
     {
         using var call = new ManualCall(options: new RecorderOptions { ReorderWindow = TimeSpan.FromMilliseconds(200) });
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(100);
-        var openedAt = call.Time.GetUtcNow();
+        var openedAt = call.CallMs;
         call.Run(100); // two seconds: most of it already written when the instruction arrives
+        var storedBefore = call.Contents().Records.Count(r => r.Kind == RecordKind.Audio);
 
-        call.Recording.Obey(new CallInstruction(ManualCall.CallId, RecorderState.Paused, Payment, false, "tenant-a", openedAt), call.Now);
+        call.ObeyFrom(openedAt, AudioState.Paused, Payment);
         call.Run(25);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
         call.Recording.Finish(call.Now, complete: true);
 
-        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
-        Assert.InRange(pause, 200 * PacketFrames - (300 * 8), 200 * PacketFrames - (200 * 8));
+        Assert.True(storedBefore > 0);
+        var (pause, resume) = PauseAndResume(call, Payment);
+        Assert.Equal(100 * PacketFrames, pause); // where the payment screen opened, by the events' clock
         AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
+        var removal = call.Removal(Payment);
+        Assert.True(removal.Redacted);
+        Assert.Equal(2000, removal.LateMs);
+        Assert.InRange(removal.RedactedFrames, (2000 - 200 - 100) * 8, 2000 * 8); // all but what the window still held
+        var listed = Assert.Single(call.Finished().Paused);
+        Assert.True(listed.Redacted);
+        Assert.Equal(2000, listed.LateMs);
     }
 
     [Fact]
     public void Pause_LatePacketFromThePausedSpanArrivingAfterResume_IsNotWritten()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
-        call.Obey(RecorderState.Paused, Payment);
+        call.Obey(AudioState.Paused, Payment);
         call.Run(50, skip: index => index is 98 or 99); // the last two packets of the pause are late
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         var droppedBefore = call.Recording.Dropped;
         for (var s = 0; s < call.Streams; s++)
         {
@@ -121,7 +130,7 @@ public class CallRecordingTests
         call.Run(50);
         call.Recording.Finish(call.Now, complete: true);
 
-        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
+        var (pause, resume) = PauseAndResume(call, Payment);
         AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
     }
 
@@ -130,19 +139,19 @@ public class CallRecordingTests
     {
         // Packets stamped ahead of their arrival sit in the window beyond the pause's moment: the pause takes them out.
         using var call = new ManualCall(streams: 1);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
         var pauseAt = call.Now;
         call.Deliver(0, 26); // 20 ms early: [4160, 4320) while the pause begins at 4000
         call.Deliver(0, 25);
-        call.Obey(RecorderState.Paused, Payment);
+        call.Obey(AudioState.Paused, Payment);
         call.Time.AdvanceMs(500);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(10);
         call.Recording.Finish(call.Now, complete: true);
 
-        var (pause, resume) = PauseAndResume(call.Recording.Marks, Payment);
-        Assert.Equal(pause, call.Recording.Marks.Single(m => m.Kind == MarkKind.Pause).Frame);
+        var (pause, resume) = PauseAndResume(call, Payment);
+        Assert.False(call.Removal(Payment).Redacted);
         Assert.True(pause <= 4000 + 1 && pauseAt > 0);
         var channel = call.Channels()[0];
         Assert.All(channel[(int)pause..(int)resume], s => Assert.Equal(0, s));
@@ -153,7 +162,7 @@ public class CallRecordingTests
     public void Packets_ReorderedDuplicatedAndLost_LandByTimestampWithSilenceForTheLost()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         int[] order = [.. Enumerable.Range(0, 10), 11, 10, .. Enumerable.Range(12, 9), 20, 20, .. Enumerable.Range(21, 9), .. Enumerable.Range(31, 19), 45];
         foreach (var index in order)
         {
@@ -181,7 +190,7 @@ public class CallRecordingTests
     public void Packets_TelephoneEventAndUnknownPayloads_AreNotRecordedButALawIs()
     {
         using var call = new ManualCall(streams: 1);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Recording.Packet(0, PacketOf(0, 0, payloadType: 101), call.Now);
         call.Recording.Packet(0, PacketOf(0, 1, payloadType: 18), call.Now);
         call.Time.AdvanceMs(40);
@@ -202,12 +211,12 @@ public class CallRecordingTests
         Assert.Empty(call.Registered);
         Assert.Empty(call.FilesOnDisk());
 
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
         call.Recording.Finish(call.Now, complete: true);
 
         Assert.Equal(call.Time.Start, call.Started.StartedAt);
-        Assert.Equal(new Mark(0, MarkKind.Start, null), call.Recording.Marks[0]);
+        Assert.Equal(0, call.Contents().StartFrame);
         var channels = call.Channels();
         Assert.Equal(Expected(0, 0, 16000), channels[0][..16000]);
         Assert.Equal(Expected(1, 0, 16000), channels[1][..16000]);
@@ -215,10 +224,9 @@ public class CallRecordingTests
     }
 
     [Theory]
-    [InlineData(RecorderState.Idle, null)]
-    [InlineData(RecorderState.Paused, Payment)]
-    [InlineData(RecorderState.Stopped, null)]
-    public void Provisional_LinkedNotRecording_DiscardsTheHeldAudioAndWritesNothing(RecorderState state, string? cause)
+    [InlineData(AudioState.NotRecording, null)]
+    [InlineData(AudioState.Paused, Payment)]
+    public void Provisional_LinkedNotRecording_DiscardsTheHeldAudioAndWritesNothing(AudioState state, string? cause)
     {
         using var call = new ManualCall(provisional: true);
         call.Run(50);
@@ -226,7 +234,7 @@ public class CallRecordingTests
         call.Obey(state, cause);
         call.Run(50);
 
-        if (state == RecorderState.Paused)
+        if (state == AudioState.Paused)
         {
             // A pause is a recording: it gets a file, but none of the held audio and none of the paused audio.
             call.Recording.Finish(call.Now, complete: true);
@@ -247,8 +255,8 @@ public class CallRecordingTests
         using var call = new ManualCall(provisional: true);
         call.Run(300); // 6 s: the 5 s hold runs out
 
-        Assert.Equal(Mode.Silent, call.Recording.Mode);
-        call.Obey(RecorderState.Recording);
+        Assert.Equal(AudioState.NotRecording, call.Recording.State);
+        call.Obey(AudioState.Recording);
         call.Run(50);
         call.Recording.Finish(call.Now, complete: true);
 
@@ -270,13 +278,13 @@ public class CallRecordingTests
         var resumedAt = call.Time.GetUtcNow();
         call.Run(25);
 
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
         call.Recording.Finish(call.Now, complete: true);
 
         // The held stretch before the client's pause was dropped: the recording begins at the resume.
         Assert.Equal(resumedAt, call.Started.StartedAt);
-        Assert.Equal(new Mark(0, MarkKind.Start, null), call.Recording.Marks[0]);
+        Assert.Equal(0, call.Contents().StartFrame);
         Assert.Empty(call.Finished().Paused);
         Assert.Equal(Expected(0, 50 * PacketFrames, 8000), call.Channels()[0][..8000]);
     }
@@ -285,7 +293,7 @@ public class CallRecordingTests
     public void ClientPaused_WhileRecording_PausesWithTheRecordingClientCause()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
         call.Recording.ClientPaused(true, call.Now);
         call.Run(25);
@@ -293,25 +301,25 @@ public class CallRecordingTests
         call.Run(25);
         call.Recording.Finish(call.Now, complete: true);
 
-        var (pause, resume) = PauseAndResume(call.Recording.Marks, RecordingMode.ClientPause);
+        var (pause, resume) = PauseAndResume(call, CallRecording.ClientPause);
         AssertPausedSpanSilentAndTheRestKept(call, pause, resume);
-        Assert.Equal([new SpanInfo(RecordingTimeline.Ms(pause), RecordingTimeline.Ms(resume), RecordingMode.ClientPause)], call.Finished().Paused);
+        Assert.Equal([new SpanInfo(RecordingTimeline.Ms(pause), RecordingTimeline.Ms(resume), CallRecording.ClientPause)], call.Finished().Paused);
     }
 
     [Fact]
     public void LateStart_IdleThenRecording_TheRecordingsTimelineStartsAtTheStart()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Idle);
+        call.Obey(AudioState.NotRecording);
         call.Run(100);
         Assert.Empty(call.Registered);
 
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
         call.Recording.Finish(call.Now, complete: true);
 
         Assert.Equal(call.Time.Start.AddSeconds(2), call.Started.StartedAt);
-        Assert.Equal(new Mark(0, MarkKind.Start, null), call.Recording.Marks[0]);
+        Assert.Equal(0, call.Contents().StartFrame);
         var channels = call.Channels();
         Assert.InRange(channels[0].Length, 7990, 8000);
         Assert.Equal(Expected(0, 100 * PacketFrames, 7990), channels[0][..7990]);
@@ -321,18 +329,17 @@ public class CallRecordingTests
     public void StopThenStartAgain_OneRecordingWithAGapThatIsSilentAndNotPaused()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
-        call.Obey(RecorderState.Stopped);
+        call.Obey(AudioState.NotRecording);
         call.Run(50);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
         call.Recording.Finish(call.Now, complete: true);
 
         Assert.Single(call.Registered);
-        Assert.Equal([MarkKind.Start, MarkKind.Stop, MarkKind.Start, MarkKind.Stop], call.Recording.Marks.Select(m => m.Kind));
-        var stop = call.Recording.Marks[1].Frame;
-        var start = call.Recording.Marks[2].Frame;
+        var gap = call.Removal(Calltrail.Recorder.Live.PlanFrames.NotRecorded);
+        var (stop, start) = (gap.FromFrame, gap.ToFrame);
         var finished = call.Finished();
         Assert.Empty(finished.Paused);
         Assert.Equal(2, finished.Spans.Count);
@@ -351,10 +358,10 @@ public class CallRecordingTests
     public void Ended_ServiceSaysTheCallIsOver_RecordingCompleteAndLaterPacketsIgnored()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
 
-        call.Obey(RecorderState.Recording, ended: true);
+        call.Obey(AudioState.Recording, ended: true);
         call.Run(25);
 
         // The recording keeps nothing more; closing the file is the session's job (off the events' thread).
@@ -371,7 +378,7 @@ public class CallRecordingTests
     public void Finish_NotComplete_RecordingIsIncompleteButKeepsItsAudio()
     {
         using var call = new ManualCall();
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
 
         call.Recording.Finish(call.Now, complete: false);
@@ -385,7 +392,7 @@ public class CallRecordingTests
     public void Registration_NotYetLanded_NoAudioReachesTheFileUntilItDoes()
     {
         using var call = new ManualCall(holdRegistration: true);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(50);
 
         using (var pending = call.Contents())
@@ -409,7 +416,7 @@ public class CallRecordingTests
     public void Registration_NotYetLandedWhenTheRecordingFinishes_NoAudioReachesTheFile()
     {
         using var call = new ManualCall(holdRegistration: true);
-        call.Obey(RecorderState.Recording);
+        call.Obey(AudioState.Recording);
         call.Run(25);
 
         call.Recording.Finish(call.Now, complete: true);
@@ -426,7 +433,7 @@ public class CallRecordingTests
         Gen.Int[0, 9].Array[1, 160].Sample(ops =>
         {
             using var call = new ManualCall(streams: 1);
-            call.Obey(RecorderState.Recording);
+            call.Obey(AudioState.Recording);
             var servicePaused = false;
             var clientPaused = false;
             var next = 0;
@@ -448,7 +455,7 @@ public class CallRecordingTests
                         break;
                     case 8:
                         servicePaused = !servicePaused;
-                        call.Obey(servicePaused ? RecorderState.Paused : RecorderState.Recording, servicePaused ? Payment : null);
+                        call.Obey(servicePaused ? AudioState.Paused : AudioState.Recording, servicePaused ? Payment : null);
                         break;
                     case 9:
                         clientPaused = !clientPaused;
@@ -473,7 +480,7 @@ public class CallRecordingTests
 
             void Arrive(int index)
             {
-                if (call.Recording.Mode != Mode.Writing)
+                if (call.Recording.State != AudioState.Recording)
                 {
                     call.Recording.Packet(0, RtpBytes.Packet(0, (ushort)index, (uint)(index * PacketFrames), 0x5EED0000, [.. Enumerable.Repeat((byte)0x80, PacketFrames)]), call.Now);
                 }
@@ -488,12 +495,10 @@ public class CallRecordingTests
     /// <summary>What µ-law code 0x80 decodes to: louder than any sample of the test tones (half scale).</summary>
     private static readonly int Poison = Math.Abs((int)Calltrail.Recorder.Audio.G711.DecodeMuLaw(0x80));
 
-    private static (long Pause, long Resume) PauseAndResume(IReadOnlyList<Mark> marks, string cause)
+    private static (long Pause, long Resume) PauseAndResume(ManualCall call, string cause)
     {
-        var pause = Assert.Single(marks, m => m.Kind == MarkKind.Pause);
-        var resume = Assert.Single(marks, m => m.Kind == MarkKind.Resume);
-        Assert.Equal(cause, pause.Cause);
-        return (pause.Frame, resume.Frame);
+        var removal = call.Removal(cause);
+        return (removal.FromFrame, removal.ToFrame);
     }
 
     private static long NextPacketBoundary(long frame) => (frame + PacketFrames - 1) / PacketFrames * PacketFrames;

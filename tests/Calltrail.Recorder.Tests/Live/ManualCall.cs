@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Calltrail.Decisions;
 using Calltrail.Live;
 using Calltrail.Recorder.Audio;
 using Calltrail.Recorder.Control;
@@ -81,8 +82,51 @@ internal sealed class ManualCall : IDisposable
         return RtpBytes.Packet(payloadType, (ushort)index, (uint)(index * PacketFrames), ssrc + (uint)stream, codes);
     }
 
-    public void Obey(RecorderState state, string? cause = null, bool ended = false) =>
-        Recording.Obey(new CallInstruction(CallId, state, cause, ended, "tenant-a"), Now);
+    /// <summary>The call's timeline as the service has told it so far: (ms from connect, state, cause); the call connected when the clock started.</summary>
+    private readonly List<(long FromMs, AudioState State, PauseCause? Cause)> timeline = [];
+
+    public long PlanVersion { get; private set; }
+
+    /// <summary>A version newer than any plan made so far.</summary>
+    public long NextVersion() => ++PlanVersion;
+
+    /// <summary>Ms from connect (the clock's start) now.</summary>
+    public long CallMs => (long)(Time.GetUtcNow() - Time.Start).TotalMilliseconds;
+
+    /// <summary>The service says: from now on, <paramref name="state"/> (the first word covers the call from connect).</summary>
+    public void Obey(AudioState state, string? cause = null, bool ended = false) => ObeyFrom(timeline.Count == 0 ? 0 : CallMs, state, cause, ended);
+
+    /// <summary>The service says, now, that <paramref name="state"/> has been in force since <paramref name="fromMs"/> (a late event).</summary>
+    public void ObeyFrom(long fromMs, AudioState state, string? cause = null, bool ended = false)
+    {
+        timeline.RemoveAll(t => t.FromMs >= fromMs);
+        timeline.Add((fromMs, state, cause is null ? null : ServiceNames.PauseCauses.TryGet(cause, out var c) ? c : PauseCause.Person));
+        Recording.Apply(PlanNow(ended), Now);
+    }
+
+    /// <summary>The plan the timeline so far makes, with the next version.</summary>
+    public RecordingPlan PlanNow(bool ended = false)
+    {
+        var segments = timeline.Select((t, i) => new PlanSegment(t.FromMs, i + 1 < timeline.Count ? timeline[i + 1].FromMs : PlanSegment.Open, t.State, t.Cause)).ToList();
+        if (ended)
+        {
+            segments[^1] = segments[^1] with { ToMs = Math.Max(CallMs, segments[^1].FromMs + 1) };
+            segments.Add(new PlanSegment(segments[^1].ToMs, PlanSegment.Open, AudioState.NotRecording));
+        }
+
+        return new RecordingPlan
+        {
+            CallId = CallId,
+            Version = ++PlanVersion,
+            Tenant = "tenant-a",
+            ConnectedAt = Time.Start.ToUnixTimeMilliseconds(),
+            Ended = ended,
+            Segments = [.. segments],
+        };
+    }
+
+    /// <summary>The removal of <paramref name="cause"/>, the only one (frames).</summary>
+    public Removal Removal(string cause) => Assert.Single(Recording.Removals, r => r.Cause == cause);
 
     /// <summary>Delivers packet <paramref name="index"/> of a stream now.</summary>
     public void Deliver(int stream, int index) => Recording.Packet(stream, PacketOf(stream, index), Now);

@@ -1,5 +1,6 @@
 using Calltrail.Recorder.Control;
 using Calltrail.Recorder.Live;
+using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Recorder.Tests.Live;
 
@@ -7,132 +8,65 @@ public class RecordingTimelineTests
 {
     private const string Payment = "payment-screen";
 
-    private static Mark M(long ms, MarkKind kind, string? cause = null) => new(ms * RecordingTimeline.FramesPerMs, kind, cause);
-
     private static long F(long ms) => ms * RecordingTimeline.FramesPerMs;
 
+    private static Removal R(long fromMs, long toMs, string cause) => new(F(fromMs), toMs == long.MaxValue ? Removal.Open : F(toMs), cause);
+
     [Fact]
-    public void Spans_StartOnly_KeepsEverythingToTheEnd()
+    public void Spans_NothingRemoved_KeepsEverythingToTheEnd()
     {
-        var (kept, paused) = RecordingTimeline.Spans([M(0, MarkKind.Start)], F(5000));
+        var (kept, paused) = RecordingTimeline.Spans([], 0, F(5000));
 
         Assert.Equal([new SpanInfo(0, 5000)], kept);
         Assert.Empty(paused);
     }
 
     [Fact]
-    public void Spans_PauseResumeThenStop_GivesKeptAroundThePausedSpan()
+    public void Spans_APauseAndTimeNotRecorded_KeptAroundThemAndOnlyThePauseListed()
     {
-        var marks = new[] { M(0, MarkKind.Start), M(1000, MarkKind.Pause, Payment), M(3000, MarkKind.Resume), M(4000, MarkKind.Stop) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(6000));
+        var (kept, paused) = RecordingTimeline.Spans([R(1000, 3000, Payment), R(4000, long.MaxValue, PlanFrames.NotRecorded)], 0, F(6000));
 
         Assert.Equal([new SpanInfo(0, 1000), new SpanInfo(3000, 4000)], kept);
         Assert.Equal([new SpanInfo(1000, 3000, Payment)], paused);
     }
 
     [Fact]
-    public void Spans_PauseThenStop_ThePauseEndsAtTheStop()
-    {
-        var marks = new[] { M(0, MarkKind.Start), M(1000, MarkKind.Pause, "person"), M(2500, MarkKind.Stop) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(4000));
-
-        Assert.Equal([new SpanInfo(0, 1000)], kept);
-        Assert.Equal([new SpanInfo(1000, 2500, "person")], paused);
-    }
-
-    [Fact]
     public void Spans_PauseNeverClosed_RunsToTheEnd()
     {
-        var marks = new[] { M(0, MarkKind.Start), M(1000, MarkKind.Pause, Payment) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(2000));
+        var (kept, paused) = RecordingTimeline.Spans([R(1000, long.MaxValue, Payment)], 0, F(2000));
 
         Assert.Equal([new SpanInfo(0, 1000)], kept);
         Assert.Equal([new SpanInfo(1000, 2000, Payment)], paused);
     }
 
     [Fact]
-    public void Spans_StartLate_KeptSpanBeginsAtTheStart()
+    public void Spans_ARedactedStretch_IsListedWithHowLateAndHowMuch()
     {
-        var (kept, paused) = RecordingTimeline.Spans([M(1500, MarkKind.Start)], F(3000));
+        var late = R(1000, 2000, Payment) with { Redacted = true, LateMs = 1500, RedactedFrames = F(800) };
 
-        Assert.Equal([new SpanInfo(1500, 3000)], kept);
-        Assert.Empty(paused);
+        var (_, paused) = RecordingTimeline.Spans([late], 0, F(3000));
+
+        var span = Assert.Single(paused);
+        Assert.Equal((1000L, 2000L, true, 1500L, 800L), (span.StartMs, span.EndMs, span.Redacted, span.LateMs, span.RedactedMs));
     }
 
     [Fact]
-    public void Spans_StopThenStartAgain_TwoKeptSpansWithAGapThatIsNotPaused()
+    public void Spans_NotRecordedTimeThatWasRedacted_IsListedToo()
     {
-        var marks = new[] { M(0, MarkKind.Start), M(1000, MarkKind.Stop), M(2000, MarkKind.Start) };
+        var removed = R(2000, long.MaxValue, PlanFrames.NotRecorded) with { Redacted = true, RedactedFrames = F(300) };
 
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(3000));
-
-        Assert.Equal([new SpanInfo(0, 1000), new SpanInfo(2000, 3000)], kept);
-        Assert.Empty(paused);
-    }
-
-    [Fact]
-    public void Spans_MarksAtTheSameFrame_GiveNoEmptySpans()
-    {
-        var marks = new[] { M(0, MarkKind.Start), M(1000, MarkKind.Pause, Payment), M(1000, MarkKind.Resume), M(2000, MarkKind.Stop), M(2000, MarkKind.Start) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(3000));
-
-        Assert.Equal([new SpanInfo(0, 1000), new SpanInfo(1000, 2000), new SpanInfo(2000, 3000)], kept);
-        Assert.Empty(paused);
-    }
-
-    [Fact]
-    public void Spans_PauseAtTheStartFrame_OnlyThePausedSpan()
-    {
-        var marks = new[] { M(0, MarkKind.Start), M(0, MarkKind.Pause, RecordingMode.ClientPause), M(500, MarkKind.Resume) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(800));
-
-        Assert.Equal([new SpanInfo(500, 800)], kept);
-        Assert.Equal([new SpanInfo(0, 500, RecordingMode.ClientPause)], paused);
-    }
-
-    [Fact]
-    public void Spans_MarksOutOfOrder_AreReadInFrameOrder()
-    {
-        var marks = new[] { M(3000, MarkKind.Resume), M(0, MarkKind.Start), M(1000, MarkKind.Pause, Payment) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(4000));
-
-        Assert.Equal([new SpanInfo(0, 1000), new SpanInfo(3000, 4000)], kept);
-        Assert.Equal([new SpanInfo(1000, 3000, Payment)], paused);
-    }
-
-    [Fact]
-    public void Spans_MarkPastTheEnd_IsClippedToTheEnd()
-    {
-        var marks = new[] { M(0, MarkKind.Start), M(5000, MarkKind.Pause, Payment) };
-
-        var (kept, paused) = RecordingTimeline.Spans(marks, F(2000));
+        var (kept, paused) = RecordingTimeline.Spans([removed], 0, F(3000));
 
         Assert.Equal([new SpanInfo(0, 2000)], kept);
-        Assert.Empty(paused);
+        Assert.Equal(PlanFrames.NotRecorded, Assert.Single(paused).Cause);
     }
 
     [Fact]
-    public void Spans_NoMarks_NothingKeptNothingPaused()
+    public void Spans_PausedSpansRoundInwards_KeptFromTheStartFrame()
     {
-        var (kept, paused) = RecordingTimeline.Spans([], F(2000));
+        var (kept, paused) = RecordingTimeline.Spans([new Removal(F(1000) + 3, F(2000) + 5, Payment)], F(100), F(3000));
 
-        Assert.Empty(kept);
-        Assert.Empty(paused);
-    }
-
-    [Theory]
-    [InlineData(0, 0)]
-    [InlineData(7, 0)]
-    [InlineData(8, 1)]
-    [InlineData(8000, 1000)]
-    public void Ms_Frames_TruncatesToWholeMilliseconds(long frames, long ms)
-    {
-        Assert.Equal(ms, RecordingTimeline.Ms(frames));
+        Assert.Equal([new SpanInfo(100, 1000), new SpanInfo(2000, 3000)], kept);
+        Assert.Equal([new SpanInfo(1001, 2000, Payment)], paused);
     }
 }

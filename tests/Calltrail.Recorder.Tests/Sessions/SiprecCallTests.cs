@@ -99,7 +99,7 @@ public class SiprecCallTests
 
         var finished = await recorder.Catalog.FinishedOneAsync();
         var span = Assert.Single(finished.Paused);
-        Assert.Equal(RecordingMode.ClientPause, span.Cause);
+        Assert.Equal(Calltrail.Recorder.Live.CallRecording.ClientPause, span.Cause);
         Assert.InRange(span.EndMs - span.StartMs, 600, 1500);
         var channels = recorder.Channels(recorder.Catalog.Started[0]);
         foreach (var channel in channels)

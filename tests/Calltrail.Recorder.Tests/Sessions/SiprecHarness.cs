@@ -20,16 +20,16 @@ namespace Calltrail.Recorder.Tests.Sessions;
 /// <summary>The service's calls as the recorder asks about them: a dictionary the test fills; a lookup can be held back.</summary>
 internal sealed class FakeCallDirectory : ICallDirectory
 {
-    public ConcurrentDictionary<string, CallInstruction> Calls { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, RecordingPlan> Calls { get; } = new(StringComparer.Ordinal);
 
     /// <summary>When set, lookups wait for it (to keep an INVITE unanswered).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
     public TaskCompletionSource LookedUp { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Recording(string callId) => Calls[callId] = new CallInstruction(callId, RecorderState.Recording, null, false, "tenant-a");
+    public void Recording(string callId) => Calls[callId] = Plans.Of(callId, "tenant-a", AudioState.Recording);
 
-    public async Task<CallInstruction?> FindAsync(string callId, CancellationToken cancellationToken)
+    public async Task<RecordingPlan?> FindAsync(string callId, CancellationToken cancellationToken)
     {
         LookedUp.TrySetResult();
         if (Gate is { } gate)
@@ -39,6 +39,22 @@ internal sealed class FakeCallDirectory : ICallDirectory
 
         return Calls.GetValueOrDefault(callId);
     }
+}
+
+/// <summary>Plans as the service would make them, for calls that connected a minute ago (so a session's audio from its start is the call's).</summary>
+internal static class Plans
+{
+    private static long version;
+
+    public static RecordingPlan Of(string callId, string? tenant, AudioState state, bool ended = false) => new()
+    {
+        CallId = callId,
+        Version = Interlocked.Increment(ref version),
+        Tenant = tenant,
+        ConnectedAt = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 60_000,
+        Ended = ended,
+        Segments = [new PlanSegment(0, PlanSegment.Open, state, state == AudioState.Paused ? Calltrail.Decisions.PauseCause.PaymentScreen : null)],
+    };
 }
 
 /// <summary>The recordings list in memory: what was started and finished, in order.</summary>
@@ -94,6 +110,15 @@ internal sealed class FakeRecordingCatalog : IRecordingCatalog
     }
 
     public Task<IReadOnlyList<RecordingStarted>> UnfinishedAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<RecordingStarted>>([]);
+
+    public Task<IReadOnlyList<RecordingStarted>> FinishedOfCallAsync(string callId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var done = finished.Select(f => f.Id).ToHashSet();
+            return Task.FromResult<IReadOnlyList<RecordingStarted>>([.. started.Where(s => s.CallId == callId && done.Contains(s.Id))]);
+        }
+    }
 
     /// <summary>Waits (polling, bounded) until the catalog has a finished recording.</summary>
     public async Task<RecordingFinished> FinishedOneAsync()

@@ -23,7 +23,7 @@ public class SiprecProvisionalTests
         Assert.Empty(recorder.Catalog.Started);
         Assert.Empty(Directory.EnumerateFiles(recorder.Files.Directory, "*", SearchOption.AllDirectories));
 
-        recorder.Server.Apply(new CallInstruction(callId, RecorderState.Recording, null, false, "tenant-b"));
+        recorder.Server.Apply(Plans.Of(callId, "tenant-b", AudioState.Recording));
         await rtp.SendAsync(20);
         await Task.Delay(100);
         await client.SendAsync(client.Request("BYE", sipCallId, 2, client.NewBranch(), toTag: ok.ToTag));
@@ -40,9 +40,8 @@ public class SiprecProvisionalTests
     }
 
     [Theory]
-    [InlineData(RecorderState.Idle)]
-    [InlineData(RecorderState.Stopped)]
-    public async Task Provisional_CallLinkedNotRecorded_NothingRegisteredNothingOnDisk(RecorderState state)
+    [InlineData(AudioState.NotRecording)]
+    public async Task Provisional_CallLinkedNotRecorded_NothingRegisteredNothingOnDisk(AudioState state)
     {
         await using var recorder = await SiprecHarness.StartAsync();
         var callId = "late-" + Guid.NewGuid().ToString("N");
@@ -54,7 +53,7 @@ public class SiprecProvisionalTests
         using var rtp = new RtpSender(Siprec.Answer(ok));
         await rtp.SendAsync(25);
 
-        recorder.Server.Apply(new CallInstruction(callId, state, null, false, "tenant-b"));
+        recorder.Server.Apply(Plans.Of(callId, "tenant-b", state));
         await rtp.SendAsync(25);
         await client.SendAsync(client.Request("BYE", sipCallId, 2, client.NewBranch(), toTag: ok.ToTag));
         Assert.Equal(200, (await client.FinalAsync("BYE")).StatusCode);
@@ -74,7 +73,7 @@ public class SiprecProvisionalTests
         await client.SendAsync(Siprec.Invite(client, callId + "@src", client.NewBranch(), callId));
         Assert.Equal(200, (await client.FinalAsync()).StatusCode);
 
-        recorder.Server.Apply(new CallInstruction("some-other-call", RecorderState.Recording, null, false, null));
+        recorder.Server.Apply(Plans.Of("some-other-call", null, AudioState.Recording));
 
         var session = Assert.Single(recorder.Server.Sessions.Sessions);
         Assert.Null(session.CallId);

@@ -26,10 +26,10 @@ internal static class RecordedCall
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
     }
 
-    /// <summary>The call rang in through the sales queue and Ana answered it, now.</summary>
-    public static Task StartAsync(HttpClient admin, string callId)
+    /// <summary>The call rang in through the sales queue and Ana answered it, now (or at <paramref name="at"/>, Unix ms).</summary>
+    public static Task StartAsync(HttpClient admin, string callId, long? at = null)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = at ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         return PostAsync(admin, $$"""
             [{"callId": "{{callId}}", "sequence": 1, "type": "started", "at": {{now}}, "direction": "inbound",
               "from": "+15550100001", "to": "+15550142000", "via": "tracking-number", "tenant": "north", "queue": "sales"},
@@ -40,6 +40,10 @@ internal static class RecordedCall
     /// <summary>Reports one event of <paramref name="type"/> happening now.</summary>
     public static Task EventAsync(HttpClient admin, string callId, int sequence, string type, string fields = "") => PostAsync(
         admin, $$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}{{fields}}}""");
+
+    /// <summary>One event as JSON, happening at <paramref name="at"/> (Unix ms) — for a batch, or for an event reported late.</summary>
+    public static string Event(string callId, int sequence, string type, long at) =>
+        $$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{at}}}""";
 
     /// <summary>The call's recordings (none, while nothing was kept).</summary>
     public static async Task<JsonArray> RecordingsAsync(HttpClient admin, string callId) =>

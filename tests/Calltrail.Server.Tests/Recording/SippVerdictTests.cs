@@ -57,9 +57,11 @@ public sealed class SippVerdictTests
         await RecordedCall.OrganizeAsync(admin);
         await sipp.WriteCallerToneAsync(CallerHz, seconds: 10);
 
+        // The call connected as the session began; its events reach the service a second later.
+        var connected = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         using var client = sipp.Start(Recorder(server).SipPort, callId, durationMs: 3000);
         await Task.Delay(1000);
-        await RecordedCall.StartAsync(admin, callId);
+        await RecordedCall.StartAsync(admin, callId, at: connected);
         await Finished(client);
 
         var recording = await RecordedCall.RecordingAsync(admin, callId, status => status != "recording");

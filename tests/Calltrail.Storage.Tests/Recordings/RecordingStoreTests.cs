@@ -66,7 +66,7 @@ public sealed class RecordingStoreTests
         var ids = await store.IdsByCallAsync(["call-1", "call-3"]);
 
         Assert.Equal(["call-1"], ids.Keys);
-        Assert.Equal(["r1"], ids["call-1"]);
+        Assert.Equal(["r1"], ids["call-1"].Select(r => r.Id));
     }
 
     [Theory]
