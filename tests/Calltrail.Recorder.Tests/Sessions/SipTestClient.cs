@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 using Calltrail.Recorder.Sip;
+using Calltrail.TestKit.Waiting;
 
 namespace Calltrail.Recorder.Tests.Sessions;
 
@@ -13,7 +14,8 @@ namespace Calltrail.Recorder.Tests.Sessions;
 /// </summary>
 internal sealed class SipTestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    /// <summary>How long a reply may take before the test fails: generous, a loaded CI machine only ever makes it wait longer.</summary>
+    public static readonly TimeSpan Patience = Eventually.Patience;
 
     private readonly Socket socket;
     private readonly IPEndPoint server;

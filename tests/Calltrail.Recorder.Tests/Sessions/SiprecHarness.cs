@@ -13,6 +13,7 @@ using Calltrail.Recorder.Sdp;
 using Calltrail.Recorder.Sip;
 using Calltrail.Recorder.Tests.Live;
 using Calltrail.Recorder.Tests.Recordings;
+using Calltrail.TestKit.Waiting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Calltrail.Recorder.Tests.Sessions;
@@ -121,21 +122,8 @@ internal sealed class FakeRecordingCatalog : IRecordingCatalog
     }
 
     /// <summary>Waits (polling, bounded) until the catalog has a finished recording.</summary>
-    public async Task<RecordingFinished> FinishedOneAsync()
-    {
-        var deadline = DateTime.UtcNow + SipTestClient.Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Finished.Count > 0)
-            {
-                return Assert.Single(Finished);
-            }
-
-            await Task.Delay(10);
-        }
-
-        throw new TimeoutException("no recording finished");
-    }
+    public async Task<RecordingFinished> FinishedOneAsync() =>
+        Assert.Single(await Eventually.ValueAsync(() => Finished, f => f.Count > 0, "a finished recording"));
 }
 
 /// <summary>An in-process recorder on 127.0.0.1 (any SIP port) with fakes for the service, real files in a private directory.</summary>
@@ -181,6 +169,15 @@ internal sealed class SiprecHarness : IAsyncDisposable
         using var wav = Files.OpenWav(recording.File) ?? throw new InvalidOperationException("no recording file");
         return SampleRecording.Channels(wav, recording.Channels.Count);
     }
+
+    /// <summary>
+    /// Waits until every stream of the one open session has handed the recording at least
+    /// <paramref name="packets"/> datagrams (e.g. <see cref="RtpSender.Sent"/>): what the test sent has
+    /// reached the recorder, so a BYE or re-INVITE that follows comes after it, however slow the machine.
+    /// </summary>
+    public Task DeliveredAsync(long packets) => Eventually.TrueAsync(
+        () => Server.Sessions.Sessions is [var session] && session.Receivers.All(r => r is null || r.Packets >= packets),
+        $"{packets} RTP packets on every stream of the session");
 
     public async ValueTask DisposeAsync()
     {
@@ -272,10 +269,16 @@ internal static class Siprec
 }
 
 /// <summary>Sends each stream's tone (<see cref="ManualCall.Tones"/>) as 20 ms RTP packets, paced in real time.</summary>
+/// <remarks>
+/// Timestamps follow the sender's clock across calls of <see cref="SendAsync"/>, as a real sender's do:
+/// after a gap (a re-INVITE, a wait) the next packet's timestamp (and sequence number) has moved on by
+/// the gap, so the recorder places it where it arrives however long the gap took.
+/// </remarks>
 internal sealed class RtpSender : IDisposable
 {
     private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly IPEndPoint[] targets;
+    private long origin;
     private int next;
 
     public RtpSender(SessionDescription answer)
@@ -284,16 +287,28 @@ internal sealed class RtpSender : IDisposable
         targets = [.. answer.Media.Select(m => new IPEndPoint(IPAddress.Loopback, m.Port))];
     }
 
+    /// <summary>Packets sent so far on each stream.</summary>
+    public int Sent { get; private set; }
+
     /// <summary>
-    /// Sends <paramref name="packets"/> packets on every stream, packet k due k·20 ms after the first, as a
+    /// Sends <paramref name="packets"/> packets on every stream, packet k due k·20 ms after the sender's first, as a
     /// real sender's timestamps follow its clock: after a stall (a busy test machine) it catches up rather than drifting behind.
     /// </summary>
     public async Task SendAsync(int packets)
     {
-        var start = Stopwatch.GetTimestamp();
+        if (Sent == 0)
+        {
+            origin = Stopwatch.GetTimestamp();
+        }
+        else
+        {
+            // The time since the last call passed without packets: skip the indices it would have used, no burst.
+            next = Math.Max(next, (int)(Stopwatch.GetElapsedTime(origin).Ticks / TimeSpan.FromMilliseconds(20).Ticks));
+        }
+
         for (var p = 0; p < packets; p++)
         {
-            var due = TimeSpan.FromMilliseconds(20 * p) - Stopwatch.GetElapsedTime(start);
+            var due = TimeSpan.FromMilliseconds(20 * next) - Stopwatch.GetElapsedTime(origin);
             if (due > TimeSpan.Zero)
             {
                 await Task.Delay(due);
@@ -310,6 +325,8 @@ internal sealed class RtpSender : IDisposable
         {
             await socket.SendToAsync(ManualCall.PacketOf(s, index), SocketFlags.None, targets[s]);
         }
+
+        Sent++;
     }
 
     public void Dispose() => socket.Dispose();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Calltrail.Server.Tests.Support;
 using Calltrail.TestKit;
 using Calltrail.TestKit.Audio;
+using Calltrail.TestKit.Waiting;
 
 namespace Calltrail.Server.Tests.Recording;
 
@@ -56,21 +57,11 @@ internal static class RecordedCall
     }
 
     /// <summary>The call's recording once its status is no longer <c>recording</c> (or, with <paramref name="status"/>, once it is that).</summary>
-    public static async Task<JsonNode> RecordingAsync(HttpClient admin, string callId, Func<string, bool> status)
-    {
-        for (var waited = 0; waited < 150; waited++)
-        {
-            var page = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings?call={callId}"))!["recordings"]!.AsArray();
-            if (page.FirstOrDefault() is { } recording && status(recording["status"]!.GetValue<string>()))
-            {
-                return recording;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"call {callId} has no recording in the awaited state");
-    }
+    public static async Task<JsonNode> RecordingAsync(HttpClient admin, string callId, Func<string, bool> status) =>
+        (await Eventually.ValueAsync(
+            async () => (await RecordingsAsync(admin, callId)).FirstOrDefault(),
+            recording => recording is not null && status(recording["status"]!.GetValue<string>()),
+            $"call {callId}'s recording in the awaited state"))!;
 
     public static void AssertExactlySilent(short[][] channels, long fromMs, long toMs)
     {
@@ -87,5 +78,27 @@ internal static class RecordedCall
         var wanted = ToneDetector.Power(block, expected, 8000);
         Assert.True(wanted > 0.01, $"no {expected} Hz tone between {fromMs} and {toMs} ms (power {wanted})");
         Assert.True(wanted > 20 * ToneDetector.Power(block, other, 8000), $"{other} Hz leaks into the {expected} Hz channel");
+    }
+
+    /// <summary>
+    /// The <paramref name="expected"/> tone is somewhere in <paramref name="fromMs"/>..<paramref name="toMs"/> for at least
+    /// <paramref name="atLeastMs"/> (in 50 ms blocks), wherever in the stretch it began, and the <paramref name="other"/>
+    /// channel's tone leaks into none of it. For stretches whose edges depend on how fast the machine ran.
+    /// </summary>
+    public static void AssertToneFor(short[] channel, int expected, int other, long fromMs, long toMs, long atLeastMs)
+    {
+        const int BlockMs = 50;
+        var toned = 0;
+        for (var at = Math.Max(0, fromMs); at + BlockMs <= Math.Min(toMs, channel.Length / 8); at += BlockMs)
+        {
+            var block = channel.AsSpan((int)(at * 8), BlockMs * 8);
+            var (wanted, leaked) = (ToneDetector.Power(block, expected, 8000), ToneDetector.Power(block, other, 8000));
+            Assert.True(leaked < 0.01 || leaked * 20 < wanted, $"{other} Hz leaks into the {expected} Hz channel at {at} ms (power {leaked})");
+            toned += wanted > 0.01 && wanted > 20 * leaked ? 1 : 0;
+        }
+
+        Assert.True(
+            toned * BlockMs >= atLeastMs,
+            $"{expected} Hz tone in only {toned} blocks of {BlockMs} ms between {fromMs} and {toMs} ms, wanted {atLeastMs} ms of it");
     }
 }

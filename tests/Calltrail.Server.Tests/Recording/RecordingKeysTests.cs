@@ -40,6 +40,7 @@ public sealed class RecordingKeysTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Load_NoKeys_GeneratesOneThatOnlyItsOwnerCanReadOrWrite()
     {
         var ring = RecordingKeys.Load(Configuration(), data, NullLogger.Instance);

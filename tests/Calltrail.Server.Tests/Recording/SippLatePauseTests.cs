@@ -29,11 +29,14 @@ public sealed class SippLatePauseTests
         var connected = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await RecordedCall.StartAsync(admin, callId, at: connected);
 
-        using var client = sipp.Start(Recorder(server).SipPort, callId, durationMs: 5000);
+        using var client = sipp.StartUntilHungUp(Recorder(server).SipPort, callId);
+        var session = await SippRecordingTests.SessionAsync(Recorder(server));
         await RecordedCall.RecordingAsync(admin, callId, status => status == "recording");
-        await Task.Delay(3000); // the call goes on; the screen opened and closed in the meantime, unreported
+        await Task.Delay(3000); // pacing: the call goes on; the screen opened and closed in the meantime, unreported
         var (opened, closed) = (connected + 1000, connected + 2000);
         await RecordedCall.PostAsync(admin, $"[{RecordedCall.Event(callId, 3, "payment-screen-opened", opened)}, {RecordedCall.Event(callId, 4, "payment-screen-closed", closed)}]");
+        await Task.Delay(500); // pacing: audio after the window
+        await sipp.HangUpAsync(session.SipCallId);
         await FinishedAsync(client);
 
         var recording = await RecordedCall.RecordingAsync(admin, callId, status => status != "recording");
@@ -51,14 +54,17 @@ public sealed class SippLatePauseTests
         await sipp.WriteCallerToneAsync(CallerHz, seconds: 10);
         await RecordedCall.StartAsync(admin, callId);
 
-        using var client = sipp.Start(Recorder(server).SipPort, callId, durationMs: 5000);
+        using var client = sipp.StartUntilHungUp(Recorder(server).SipPort, callId);
+        var session = await SippRecordingTests.SessionAsync(Recorder(server));
         await RecordedCall.RecordingAsync(admin, callId, status => status == "recording");
-        await Task.Delay(1500);
+        await Task.Delay(1500); // pacing: audio before the screen opens
         var opened = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1000; // the screen opened a second before the event reached the service
         await RecordedCall.PostAsync(admin, RecordedCall.Event(callId, 3, "payment-screen-opened", opened));
-        await Task.Delay(1000);
+        await Task.Delay(1000); // pacing: the screen stays open
         var closed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await RecordedCall.PostAsync(admin, RecordedCall.Event(callId, 4, "payment-screen-closed", closed));
+        await Task.Delay(700); // pacing: audio after the window
+        await sipp.HangUpAsync(session.SipCallId);
         await FinishedAsync(client);
 
         var recording = await RecordedCall.RecordingAsync(admin, callId, status => status != "recording");

@@ -12,6 +12,8 @@ namespace Calltrail.Server.Tests.Recording;
 /// </summary>
 internal sealed class SippPeer : IDisposable
 {
+    private int signalingPort;
+
     public SippPeer()
     {
         Directory.CreateDirectory(WorkingDirectory);
@@ -36,10 +38,60 @@ internal sealed class SippPeer : IDisposable
     }
 
     /// <summary>Runs one call: INVITE, ACK, <paramref name="durationMs"/> of audio on stream 1, BYE.</summary>
-    public Process Start(int recorderPort, string callId, int durationMs)
+    public Process Start(int recorderPort, string callId, int durationMs) => Run(recorderPort, callId, durationMs, FreeUdpPort());
+
+    /// <summary>
+    /// Runs one call whose end the test decides: INVITE, ACK, audio on stream 1 until <see cref="HangUpAsync"/>, BYE.
+    /// sipp waits for an INFO from the test where the scenario pauses, so the call is as long as the test needs
+    /// however slowly the test gets through its steps (a fixed <c>-d</c> races a loaded machine).
+    /// </summary>
+    public Process StartUntilHungUp(int recorderPort, string callId)
+    {
+        var scenario = Path.Combine(WorkingDirectory, "siprec-call.xml");
+        var text = File.ReadAllText(scenario);
+        const string pause = "<pause />";
+        Assert.Contains(pause, text);
+        File.WriteAllText(scenario, text.Replace(pause, """
+            <recv request="INFO" />
+              <send>
+                <![CDATA[
+                  SIP/2.0 200 OK
+                  [last_Via:]
+                  [last_From:]
+                  [last_To:]
+                  [last_Call-ID:]
+                  [last_CSeq:]
+                  Content-Length: 0
+                ]]>
+              </send>
+            """, StringComparison.Ordinal));
+        signalingPort = FreeUdpPort();
+        return Run(recorderPort, callId, 0, signalingPort);
+    }
+
+    /// <summary>
+    /// Tells the sipp of <see cref="StartUntilHungUp"/> to end its call (<paramref name="sipCallId"/>, as the recorder saw it);
+    /// wait for the process to exit. sipp sends its 200 for the INFO to its one remote, the recorder, which ignores responses.
+    /// </summary>
+    public async Task HangUpAsync(string sipCallId)
+    {
+        Assert.True(signalingPort != 0, "HangUpAsync is for a call started with StartUntilHungUp");
+        using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var local = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
+        var info =
+            $"INFO sip:src@127.0.0.1:{signalingPort} SIP/2.0\r\n" +
+            $"Via: SIP/2.0/UDP 127.0.0.1:{local};branch=z9hG4bK-hangup-{Guid.NewGuid():N}\r\n" +
+            $"From: <sip:test@127.0.0.1:{local}>;tag=hangup\r\n" +
+            $"To: <sip:src@127.0.0.1:{signalingPort}>\r\n" +
+            $"Call-ID: {sipCallId}\r\n" +
+            "CSeq: 1 INFO\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        await udp.SendAsync(System.Text.Encoding.ASCII.GetBytes(info), new IPEndPoint(IPAddress.Loopback, signalingPort));
+    }
+
+    private Process Run(int recorderPort, string callId, int durationMs, int port)
     {
         var arguments =
-            $"-sf siprec-call.xml -key callid {callId} -d {durationMs} -m 1 -p {FreeUdpPort()} -mp {FreeUdpPort()} " +
+            $"-sf siprec-call.xml -key callid {callId} -d {durationMs} -m 1 -p {port} -mp {FreeUdpPort()} " +
             $"-i 127.0.0.1 -mi 127.0.0.1 -nostdin -timeout 60 -timeout_error -trace_err 127.0.0.1:{recorderPort}";
         return Process.Start(new ProcessStartInfo("sipp", arguments)
         {

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using Calltrail.Recorder;
+using Calltrail.Recorder.Sessions;
 using Calltrail.Server.Tests.Support;
+using Calltrail.TestKit.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Calltrail.Server.Tests.Recording;
@@ -35,16 +38,25 @@ public sealed class SippVerdictTests
         await RecordedCall.ArrangeAsync(admin, callId, queueRecords: false);
         await sipp.WriteCallerToneAsync(CallerHz, seconds: 10);
 
-        using var client = sipp.Start(Recorder(server).SipPort, callId, durationMs: 3500);
-        await Task.Delay(1500);
+        using var client = sipp.StartUntilHungUp(Recorder(server).SipPort, callId);
+        var session = await TalkingAsync(server);
+        await Task.Delay(1500); // pacing: the call goes unrecorded for a while
+        var transferring = Stopwatch.GetTimestamp();
         await RecordedCall.EventAsync(admin, callId, 3, "transferred", """, "transferTo": "external-number" """);
+        var transferred = Stopwatch.GetTimestamp();
+        await Task.Delay(1000); // pacing: the recorded part
+        var hangingUp = Stopwatch.GetTimestamp();
+        await sipp.HangUpAsync(session.SipCallId);
         await Finished(client);
 
         var recording = await RecordedCall.RecordingAsync(admin, callId, status => status != "recording");
+        var reported = Stopwatch.GetTimestamp();
         Assert.True(recording["complete"]!.GetValue<bool>());
-        Assert.InRange(recording["durationMs"]!.GetValue<long>(), 1400, 2600);
+        // From the transfer to the BYE: not the 1.5 s of the call before it, however long the steps took.
+        var durationMs = recording["durationMs"]!.GetValue<long>();
+        Assert.InRange(durationMs, Ms(transferred, hangingUp) - 1, Ms(transferring, reported));
         var channels = await sipp.DecodeAsync(await admin.GetByteArrayAsync(recording["audio"]!.GetValue<string>()), 2);
-        RecordedCall.AssertTone(channels[0], CallerHz, 600, fromMs: 200, toMs: 1200);
+        RecordedCall.AssertToneFor(channels[0], CallerHz, 600, 0, durationMs, atLeastMs: Ms(transferred, hangingUp) / 2);
     }
 
     [Fact]
@@ -57,17 +69,32 @@ public sealed class SippVerdictTests
         await RecordedCall.OrganizeAsync(admin);
         await sipp.WriteCallerToneAsync(CallerHz, seconds: 10);
 
-        // The call connected as the session began; its events reach the service a second later.
+        // The call connected as the session began; its events reach the service later.
         var connected = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        using var client = sipp.Start(Recorder(server).SipPort, callId, durationMs: 3000);
-        await Task.Delay(1000);
+        var dialing = Stopwatch.GetTimestamp();
+        using var client = sipp.StartUntilHungUp(Recorder(server).SipPort, callId);
+        var session = await SippRecordingTests.SessionAsync(Recorder(server));
+        var sessionSeen = Stopwatch.GetTimestamp();
+        await TalkingAsync(server);
+        var talking = Stopwatch.GetTimestamp();
+        await Task.Delay(1000); // pacing: audio the recorder holds for a call it does not know yet
+        var knowing = Stopwatch.GetTimestamp();
         await RecordedCall.StartAsync(admin, callId, at: connected);
+        var known = Stopwatch.GetTimestamp();
+        await Task.Delay(1000); // pacing: audio of the known call
+        var hangingUp = Stopwatch.GetTimestamp();
+        await sipp.HangUpAsync(session.SipCallId);
         await Finished(client);
 
         var recording = await RecordedCall.RecordingAsync(admin, callId, status => status != "recording");
-        Assert.InRange(recording["durationMs"]!.GetValue<long>(), 2700, 3600);
+        var reported = Stopwatch.GetTimestamp();
+        // From the session's start (before the test saw it), not from when the call became known.
+        var durationMs = recording["durationMs"]!.GetValue<long>();
+        Assert.InRange(durationMs, Ms(sessionSeen, hangingUp) - 1, Ms(dialing, reported));
         var channels = await sipp.DecodeAsync(await admin.GetByteArrayAsync(recording["audio"]!.GetValue<string>()), 2);
-        RecordedCall.AssertTone(channels[0], CallerHz, 600, fromMs: 200, toMs: 900);
+        // The held audio lies before the moment the call became known, which is at least this far from the recording's end.
+        var linkedBeforeMs = durationMs - Ms(known, hangingUp);
+        RecordedCall.AssertToneFor(channels[0], CallerHz, 600, 0, linkedBeforeMs, atLeastMs: Ms(talking, knowing) / 2);
     }
 
     [Fact]
@@ -113,6 +140,16 @@ public sealed class SippVerdictTests
     }
 
     private static SiprecServer Recorder(TestServer server) => server.Services.GetRequiredService<SiprecServer>();
+
+    private static long Ms(long from, long to) => SippRecordingTests.Ms(from, to);
+
+    /// <summary>sipp's session, once its audio reaches the recorder.</summary>
+    private static async Task<RecordingSession> TalkingAsync(TestServer server)
+    {
+        var session = await SippRecordingTests.SessionAsync(Recorder(server));
+        await Eventually.TrueAsync(() => session.Receivers[0]!.Packets > 0, "sipp's first RTP packet");
+        return session;
+    }
 
     private static async Task RunAsync(SippPeer sipp, TestServer server, string callId, int durationMs)
     {
