@@ -165,6 +165,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
 
     private async Task<CallUpdate> RejudgeAsync(CallRow row, IEnumerable<LiveEvent> events, long now, RowWrites writes, CancellationToken cancellationToken)
     {
+        row.PlanVersion++;
         var snapshot = await versions.GetAsync(row.SettingsVersion, cancellationToken);
         var live = LiveCallFold.Fold(row.CallId, events);
         var judgement = LiveJudge.Judge(live, snapshot.Settings, snapshot.Employees, row.TenantId);
@@ -187,7 +188,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         writes.Log(writes.FieldService, writes.NotFieldService, row.CallId, verdict?.Logged.FieldService == true
             ? LogEntries.FieldService(LogEntries.Shared(live, judgement, row), verdict, row) : null);
 
-        return new CallUpdate(row.CallId, row.TenantId, judgement.Call?.User, judgement, before, announceNow, plan);
+        return new CallUpdate(row.CallId, row.TenantId, judgement.Call?.User, judgement, before, announceNow, plan, row.PlanVersion);
     }
 
     private async Task<Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>>> LoadEventsAsync(

@@ -24,6 +24,10 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, int Stored, int
 /// <summary>A call whose records changed in a batch, for whoever acts on it (the recorder, desktops).</summary>
 /// <param name="RecorderBefore">What the recorder was doing before these events.</param>
 /// <param name="AnnounceNow">The employee's desktop should prompt to announce the recording now (once per call).</param>
+/// <param name="PlanVersion">
+/// The call's version after this batch: one more than before, per call, never going back. A server that
+/// hears of the change from another server compares it with the version it has acted on.
+/// </param>
 public sealed record CallUpdate(
     string CallId,
     string? Tenant,
@@ -31,6 +35,7 @@ public sealed record CallUpdate(
     Judgement Judgement,
     RecorderState RecorderBefore,
     bool AnnounceNow,
-    RecordingPlan? Plan);
+    RecordingPlan? Plan,
+    long PlanVersion);
 
 public sealed record BatchResult(IReadOnlyList<SubmissionResult> Submissions, IReadOnlyList<CallUpdate> Updates);

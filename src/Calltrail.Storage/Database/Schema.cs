@@ -14,13 +14,22 @@ public static class Schema
 {
     /// <summary>
     /// Bump when a table changes shape; a database with a newer version is refused, not silently used.
-    /// An older one is brought up to date when its difference is only tables added since (listed in
-    /// <see cref="AddedOnly"/>): the statements above created them.
+    /// An older one listed in <see cref="Upgradable"/> is brought up to date in the same transaction
+    /// that records the new version, so an upgrade happens entirely or not at all.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
-    /// <summary>Versions this build upgrades in place: 2 added the recordings tables.</summary>
-    private static readonly int[] AddedOnly = [1];
+    /// <summary>
+    /// Versions this build upgrades in place: 2 added the recordings tables (the statements below create
+    /// them), 3 added <c>calls.plan_version</c> (<see cref="CallSchema.UpgradeAsync"/> adds it).
+    /// </summary>
+    private static readonly int[] Upgradable = [1, 2];
+
+    /// <summary>
+    /// Any fixed number: servers starting together on one PostgreSQL database take turns creating the
+    /// tables, where concurrent <c>CREATE TABLE IF NOT EXISTS</c> could fail and two version rows be written.
+    /// </summary>
+    private const long SchemaLockKey = 0x43616c6c74726169; // "Calltrai"
 
     public static async Task EnsureCreatedAsync(Db db, CancellationToken cancellationToken = default)
     {
@@ -32,6 +41,11 @@ public static class Schema
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (db.Provider == DatabaseProvider.PostgreSql)
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@SchemaLockKey)", new { SchemaLockKey }, transaction);
+        }
+
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)", transaction: transaction);
         var statements = OrganizationSchema.Statements(db.Dialect)
             .Concat(AccessSchema.Statements(db.Dialect))
@@ -47,8 +61,9 @@ public static class Schema
         {
             await connection.ExecuteAsync("INSERT INTO schema_info (version) VALUES (@Version)", new { Version }, transaction);
         }
-        else if (AddedOnly.Contains(found.Value))
+        else if (Upgradable.Contains(found.Value))
         {
+            await CallSchema.UpgradeAsync(connection, transaction, db.Dialect);
             await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
         }
         else if (found != Version)
