@@ -29,6 +29,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         var callIds = submissions.SelectMany(s => s.Events).Select(e => e.CallId).Distinct(StringComparer.Ordinal).ToArray();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await CallLocks.TakeAsync(db.Dialect, connection, transaction, callIds);
 
         var known = await LoadEventsAsync(connection, transaction, callIds);
         var rows = (await connection.QueryAsync<CallRow>(
@@ -46,11 +47,12 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
             results.Add(Admit(submission, known, rows, tracking, current.Version, fresh));
         }
 
+        // No ON CONFLICT: with the calls locked, every stored sequence was read above, so a duplicate here
+        // is a bug, and failing the batch beats answering "accepted" for an event that was not stored.
         await connection.ExecuteAsync(
             """
             INSERT INTO call_events (call_id, sequence, type, at, body, received_at)
             VALUES (@CallId, @Sequence, @Type, @At, @Body, @ReceivedAt)
-            ON CONFLICT (call_id, sequence) DO NOTHING
             """,
             fresh.Select(f => new
             {
