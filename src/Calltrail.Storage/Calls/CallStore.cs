@@ -68,6 +68,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         }
 
         await writes.ExecuteAsync(connection, transaction);
+        await PlanChanges.SendAsync(db.Dialect, connection, transaction, updates);
         await transaction.CommitAsync(cancellationToken);
         return new BatchResult(results, updates);
     }
