@@ -49,7 +49,7 @@ public sealed partial class RemotePlanChanges(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Lost the connection that hears other servers' plan changes; connecting again in {Seconds:0.0} s (changes meanwhile are read again after)")]
+        Message = "The connection that hears other servers' plan changes failed; connecting again in {Seconds:0.0} s (plans changed meanwhile are read again then)")]
     private static partial void ConnectionLost(ILogger logger, Exception problem, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hearing other servers' plan changes again (reconnection {Reconnects}); reading active calls' plans again")]

@@ -15,7 +15,8 @@ namespace Calltrail.Storage.Calls;
 /// Stores call events and keeps both call logs true to them. A batch of requests is one transaction:
 /// the events are stored, every touched call is folded from all its events and judged again, and
 /// its records rewritten — so an answer of "accepted" means durable, and the records never lag the
-/// events they came from.
+/// events they came from. On PostgreSQL, servers sharing the database take turns per call
+/// (<see cref="CallLocks"/>), and each committed plan is announced to all of them (<see cref="PlanChanges"/>).
 /// </summary>
 public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader)
 {
