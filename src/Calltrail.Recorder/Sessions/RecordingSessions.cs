@@ -104,6 +104,31 @@ public sealed partial class RecordingSessions(
     public RecordingReconciler Reconciler => reconciler;
 
     /// <summary>
+    /// Whether a plan change of <paramref name="callId"/> at <paramref name="version"/>, heard from another
+    /// server, matters here: a session records (or waits for) the call and has not applied that version
+    /// yet, or the call's recording finished here lately.
+    /// </summary>
+    public bool Follows(string callId, long version)
+    {
+        lock (gate)
+        {
+            return byCall.TryGetValue(callId, out var session) ? session.Recording.PlanVersion < version : recent.Has(callId);
+        }
+    }
+
+    /// <summary>Every call id a session here records or waits for: whose plans to read again after notices may have been lost.</summary>
+    public IReadOnlyList<string> FollowedCalls
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. byCall.Keys];
+            }
+        }
+    }
+
+    /// <summary>
     /// A call's plan as of one committed change: links a waiting session and is applied to its recording
     /// (an older plan than the one in force is ignored). For a call whose recording already finished
     /// here, the finished file is brought into line with the plan instead (a late event after hangup).

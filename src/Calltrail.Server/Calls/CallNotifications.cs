@@ -36,6 +36,7 @@ public sealed class CallNotifications
     private readonly List<Channel<RecorderInstruction>> recorders = [];
     private readonly List<Channel<DesktopMessage>> desktops = [];
     private readonly List<Action<IReadOnlyList<CallUpdate>>> watchers = [];
+    private readonly List<RemoteWatcher> remoteWatchers = [];
 
     public Subscription<RecorderInstruction> SubscribeRecorder() => Subscribe(recorders);
 
@@ -60,6 +61,48 @@ public sealed class CallNotifications
                 watchers.Remove(watcher);
             }
         });
+    }
+
+    /// <summary>
+    /// Hears of plans other servers on the same PostgreSQL database committed (this server's own commits
+    /// too: a notice cannot tell them apart): <paramref name="onChange"/> gets the call id and its plan
+    /// version, to read the plan from the database; <paramref name="onResync"/> is called when notices may
+    /// have been lost (the listener's connection was down), to read again every plan the watcher cares
+    /// about. Never called on SQLite (one server). Both must be quick and must not throw.
+    /// </summary>
+    public IDisposable WatchRemote(Action<string, long> onChange, Action onResync)
+    {
+        var watcher = new RemoteWatcher(onChange, onResync);
+        lock (gate)
+        {
+            remoteWatchers.Add(watcher);
+        }
+
+        return new Unwatch(() =>
+        {
+            lock (gate)
+            {
+                remoteWatchers.Remove(watcher);
+            }
+        });
+    }
+
+    /// <summary>A server committed a new plan for <paramref name="callId"/>, at <paramref name="version"/>.</summary>
+    public void PublishRemote(string callId, long version)
+    {
+        foreach (var watcher in RemoteWatching())
+        {
+            watcher.OnChange(callId, version);
+        }
+    }
+
+    /// <summary>Notices may have been missed: every remote watcher reads its plans again.</summary>
+    public void ResynchroniseRemote()
+    {
+        foreach (var watcher in RemoteWatching())
+        {
+            watcher.OnResync();
+        }
     }
 
     public Published Publish(IReadOnlyList<CallUpdate> updates)
@@ -105,6 +148,14 @@ public sealed class CallNotifications
         return new Published(updates.Count);
     }
 
+    private RemoteWatcher[] RemoteWatching()
+    {
+        lock (gate)
+        {
+            return [.. remoteWatchers];
+        }
+    }
+
     private Subscription<T> Subscribe<T>(List<Channel<T>> listeners)
     {
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -132,6 +183,14 @@ public sealed class CallNotifications
             }
         }
     }
+}
+
+/// <summary>A class, not a record: two watchers with the same callbacks are still two registrations.</summary>
+internal sealed class RemoteWatcher(Action<string, long> onChange, Action onResync)
+{
+    public Action<string, long> OnChange { get; } = onChange;
+
+    public Action OnResync { get; } = onResync;
 }
 
 internal sealed class Unwatch(Action stop) : IDisposable

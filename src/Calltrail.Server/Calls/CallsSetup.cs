@@ -14,6 +14,9 @@ public static class CallsSetup
         services.AddSingleton<CallNotifications>();
         services.AddSingleton<EventIngestion>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIngestion>());
+        // Runs only on PostgreSQL; decided from the database opened, which settings a test host adds late still reach.
+        services.AddSingleton<RemotePlanChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<RemotePlanChanges>());
         return services;
     }
 

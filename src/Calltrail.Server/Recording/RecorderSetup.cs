@@ -50,10 +50,12 @@ internal sealed class RecorderOptionsValidation : IValidateOptions<RecorderOptio
 
 /// <summary>Runs the recorder inside the service: recovers, listens, and hears every call update as it commits.</summary>
 internal sealed partial class RecorderHost(
-    IOptions<RecorderOptions> options, SiprecServer recorder, RecordingFiles files, CallNotifications notifications, ILogger<RecorderHost> logger)
+    IOptions<RecorderOptions> options, SiprecServer recorder, RecordingFiles files, CallNotifications notifications, RecordingPlans plans,
+    ILogger<RecorderHost> logger)
     : IHostedService
 {
     private IDisposable? watching;
+    private IDisposable? hearingOthers;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +82,16 @@ internal sealed partial class RecorderHost(
                 }
             }
         });
+        // Plans other servers commit (on PostgreSQL): read from the database, applied in version order like any other.
+        hearingOthers = notifications.WatchRemote(
+            (callId, version) =>
+            {
+                if (recorder.Sessions.Follows(callId, version))
+                {
+                    _ = Task.Run(() => ReadAndApplyAsync([callId]));
+                }
+            },
+            () => _ = Task.Run(() => ReadAndApplyAsync(recorder.Sessions.FollowedCalls)));
         try
         {
             await recorder.StartAsync(cancellationToken);
@@ -95,8 +107,30 @@ internal sealed partial class RecorderHost(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         watching?.Dispose();
+        hearingOthers?.Dispose();
         await recorder.DisposeAsync();
     }
+
+    private async Task ReadAndApplyAsync(IReadOnlyList<string> callIds)
+    {
+        foreach (var callId in callIds)
+        {
+            try
+            {
+                if (await plans.FindAsync(callId, CancellationToken.None) is { } plan)
+                {
+                    recorder.Apply(plan);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPlanReadFailed(logger, e, callId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the plan of call {CallId} after another server changed it failed")]
+    private static partial void LogPlanReadFailed(ILogger logger, Exception e, string callId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key rotation: {Rewrapped} recording(s) rewrapped to key {Active}, {Current} already under it, {Failed} could not be opened: {Failures}")]
     private static partial void LogRewrapped(ILogger logger, int rewrapped, int current, string active, int failed, string failures);

@@ -37,6 +37,9 @@ internal sealed class CallRow
     public string? Problems { get; set; }
 
     public long UpdatedAt { get; set; }
+
+    /// <summary>Goes up by one with every committed re-judging: which of two notices about the call is newer.</summary>
+    public long PlanVersion { get; set; }
 }
 
 /// <summary>One entry in either call log (the columns both share, plus each log's own).</summary>

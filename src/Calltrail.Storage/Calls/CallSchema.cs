@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Calltrail.Storage.Database;
+using Dapper;
 
 namespace Calltrail.Storage.Calls;
 
@@ -63,7 +65,8 @@ internal static class CallSchema
             announced BOOLEAN NOT NULL,
             plan TEXT NULL,
             problems TEXT NULL,
-            updated_at BIGINT NOT NULL)
+            updated_at BIGINT NOT NULL,
+            plan_version BIGINT NOT NULL DEFAULT 0)
         """,
         $"""
         CREATE TABLE IF NOT EXISTS contact_center_log (
@@ -87,6 +90,19 @@ internal static class CallSchema
         .. Indexes("contact_center_log"),
         .. Indexes("field_service_log"),
     ];
+
+    /// <summary>
+    /// Brings an older database's call tables up to this build's shape. Schema version 3 added
+    /// <c>calls.plan_version</c>; a column already there (the upgrade ran, or the table was just created
+    /// with it) is left alone, so running this twice changes nothing.
+    /// </summary>
+    public static async Task UpgradeAsync(DbConnection connection, DbTransaction transaction, Dialect dialect)
+    {
+        if (!await Columns.ExistsAsync(connection, transaction, dialect, "calls", "plan_version"))
+        {
+            await connection.ExecuteAsync("ALTER TABLE calls ADD COLUMN plan_version BIGINT NOT NULL DEFAULT 0", transaction: transaction);
+        }
+    }
 
     /// <summary>
     /// Newest first, with the call id as the tie-breaker: every listing walks one of these in order

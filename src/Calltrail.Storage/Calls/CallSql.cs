@@ -6,15 +6,16 @@ internal static class CallSql
     public const string UpsertCall =
         """
         INSERT INTO calls (call_id, settings_version, tenant_id, tracking_number, campaign, campaign_category, campaign_source,
-            campaign_medium, resolved, status, path, reasons, recorder_state, announced, plan, problems, updated_at)
+            campaign_medium, resolved, status, path, reasons, recorder_state, announced, plan, problems, updated_at, plan_version)
         VALUES (@CallId, @SettingsVersion, @TenantId, @TrackingNumber, @Campaign, @CampaignCategory, @CampaignSource,
-            @CampaignMedium, @Resolved, @Status, @Path, @Reasons, @RecorderState, @Announced, @Plan, @Problems, @UpdatedAt)
+            @CampaignMedium, @Resolved, @Status, @Path, @Reasons, @RecorderState, @Announced, @Plan, @Problems, @UpdatedAt, @PlanVersion)
         ON CONFLICT (call_id) DO UPDATE SET
             tenant_id = excluded.tenant_id, tracking_number = excluded.tracking_number, campaign = excluded.campaign,
             campaign_category = excluded.campaign_category, campaign_source = excluded.campaign_source,
             campaign_medium = excluded.campaign_medium, resolved = excluded.resolved, status = excluded.status,
             path = excluded.path, reasons = excluded.reasons, recorder_state = excluded.recorder_state,
-            announced = excluded.announced, plan = excluded.plan, problems = excluded.problems, updated_at = excluded.updated_at
+            announced = excluded.announced, plan = excluded.plan, problems = excluded.problems, updated_at = excluded.updated_at,
+            plan_version = excluded.plan_version
         """;
 
     private const string SharedColumns =

@@ -15,7 +15,8 @@ namespace Calltrail.Storage.Calls;
 /// Stores call events and keeps both call logs true to them. A batch of requests is one transaction:
 /// the events are stored, every touched call is folded from all its events and judged again, and
 /// its records rewritten — so an answer of "accepted" means durable, and the records never lag the
-/// events they came from.
+/// events they came from. On PostgreSQL, servers sharing the database take turns per call
+/// (<see cref="CallLocks"/>), and each committed plan is announced to all of them (<see cref="PlanChanges"/>).
 /// </summary>
 public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader)
 {
@@ -29,6 +30,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         var callIds = submissions.SelectMany(s => s.Events).Select(e => e.CallId).Distinct(StringComparer.Ordinal).ToArray();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await CallLocks.TakeAsync(db.Dialect, connection, transaction, callIds);
 
         var known = await LoadEventsAsync(connection, transaction, callIds);
         var rows = (await connection.QueryAsync<CallRow>(
@@ -46,11 +48,12 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
             results.Add(Admit(submission, known, rows, tracking, current.Version, fresh));
         }
 
+        // No ON CONFLICT: with the calls locked, every stored sequence was read above, so a duplicate here
+        // is a bug, and failing the batch beats answering "accepted" for an event that was not stored.
         await connection.ExecuteAsync(
             """
             INSERT INTO call_events (call_id, sequence, type, at, body, received_at)
             VALUES (@CallId, @Sequence, @Type, @At, @Body, @ReceivedAt)
-            ON CONFLICT (call_id, sequence) DO NOTHING
             """,
             fresh.Select(f => new
             {
@@ -66,6 +69,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         }
 
         await writes.ExecuteAsync(connection, transaction);
+        await PlanChanges.SendAsync(db.Dialect, connection, transaction, updates);
         await transaction.CommitAsync(cancellationToken);
         return new BatchResult(results, updates);
     }
@@ -165,14 +169,14 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
 
     private async Task<CallUpdate> RejudgeAsync(CallRow row, IEnumerable<LiveEvent> events, long now, RowWrites writes, CancellationToken cancellationToken)
     {
+        row.PlanVersion++;
         var snapshot = await versions.GetAsync(row.SettingsVersion, cancellationToken);
         var live = LiveCallFold.Fold(row.CallId, events);
         var judgement = LiveJudge.Judge(live, snapshot.Settings, snapshot.Employees, row.TenantId);
         var before = row.RecorderState.Length == 0 ? AudioState.NotRecording : StoredPlan.State(row.RecorderState);
         var verdict = judgement.Verdict;
         var announceNow = judgement.AnnounceNow && !row.Announced;
-        var previous = StoredPlan.FromJson(row.Plan);
-        var plan = RecordingPlan.From(row.CallId, (previous?.Version ?? 0) + 1, row.TenantId, judgement);
+        var plan = RecordingPlan.From(row.CallId, row.PlanVersion, row.TenantId, judgement);
 
         row.Status = ServiceNames.Statuses.NameOf(judgement.Status);
         row.Path = verdict?.Path.Id();

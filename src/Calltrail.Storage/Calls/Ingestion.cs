@@ -23,7 +23,11 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, int Stored, int
 
 /// <summary>A call whose records changed in a batch, for whoever acts on it (the recorder, desktops).</summary>
 /// <param name="AudioBefore">What was in force for the call's audio before these events.</param>
-/// <param name="Plan">The call's plan as of this commit: what the recorder must make of its audio.</param>
+/// <param name="Plan">
+/// The call's plan as of this commit: what the recorder must make of its audio. Its version is one more
+/// than before, per call, never going back; a server that hears of the change from another server
+/// compares it with the version it has acted on.
+/// </param>
 /// <param name="AnnounceNow">The employee's desktop should prompt to announce the recording now (once per call).</param>
 public sealed record CallUpdate(
     string CallId,
@@ -32,6 +36,9 @@ public sealed record CallUpdate(
     Judgement Judgement,
     AudioState AudioBefore,
     bool AnnounceNow,
-    RecordingPlan Plan);
+    RecordingPlan Plan)
+{
+    public long PlanVersion => Plan.Version;
+}
 
 public sealed record BatchResult(IReadOnlyList<SubmissionResult> Submissions, IReadOnlyList<CallUpdate> Updates);

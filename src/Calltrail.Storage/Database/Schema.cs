@@ -14,11 +14,23 @@ public static class Schema
 {
     /// <summary>
     /// Bump when a table changes shape; a database with a newer version is refused, not silently used.
-    /// An older one is brought up to date when its difference is only tables added since (listed in
-    /// <see cref="AddedOnly"/>): the statements above created them.
+    /// An older one listed in <see cref="Upgradable"/> is brought up to date in the same transaction
+    /// that records the new version, so an upgrade happens entirely or not at all.
     /// </summary>
     public const int Version = 3;
 
+    /// <summary>
+    /// Versions this build upgrades in place: 2 added the recordings tables (the statements below create
+    /// them), 3 added <c>calls.plan_version</c> and <c>recordings.agreement</c> (<see cref="CallSchema.UpgradeAsync"/>
+    /// and <see cref="RecordingSchema.UpgradeAsync"/> add them where missing).
+    /// </summary>
+    private static readonly int[] Upgradable = [1, 2];
+
+    /// <summary>
+    /// Any fixed number: servers starting together on one PostgreSQL database take turns creating the
+    /// tables, where concurrent <c>CREATE TABLE IF NOT EXISTS</c> could fail and two version rows be written.
+    /// </summary>
+    private const long SchemaLockKey = 0x43616c6c74726169; // "Calltrai"
 
     public static async Task EnsureCreatedAsync(Db db, CancellationToken cancellationToken = default)
     {
@@ -30,6 +42,11 @@ public static class Schema
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (db.Provider == DatabaseProvider.PostgreSql)
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@SchemaLockKey)", new { SchemaLockKey }, transaction);
+        }
+
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)", transaction: transaction);
         var statements = OrganizationSchema.Statements(db.Dialect)
             .Concat(AccessSchema.Statements(db.Dialect))
@@ -41,23 +58,15 @@ public static class Schema
         }
 
         var found = await connection.QueryFirstOrDefaultAsync<int?>("SELECT version FROM schema_info", transaction: transaction);
-        if (found is 1 or 2)
-        {
-            // Upgraded in place: version 2 added the recordings tables (made by the statements above on a
-            // version-1 database), version 3 a column to a table version 2 already had.
-            if (found == 2)
-            {
-                foreach (var statement in RecordingSchema.UpgradeTo3)
-                {
-                    await connection.ExecuteAsync(statement, transaction: transaction);
-                }
-            }
-
-            await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
-        }
-        else if (found is null)
+        if (found is null)
         {
             await connection.ExecuteAsync("INSERT INTO schema_info (version) VALUES (@Version)", new { Version }, transaction);
+        }
+        else if (Upgradable.Contains(found.Value))
+        {
+            await CallSchema.UpgradeAsync(connection, transaction, db.Dialect);
+            await RecordingSchema.UpgradeAsync(connection, transaction, db.Dialect);
+            await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
         }
         else if (found != Version)
         {

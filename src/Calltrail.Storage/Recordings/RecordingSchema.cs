@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Calltrail.Storage.Database;
+using Dapper;
 
 namespace Calltrail.Storage.Recordings;
 
@@ -8,8 +10,14 @@ namespace Calltrail.Storage.Recordings;
 /// </summary>
 internal static class RecordingSchema
 {
-    /// <summary>Version 3: whether the recording agrees with its call's plan (JSON).</summary>
-    public static IEnumerable<string> UpgradeTo3 => ["ALTER TABLE recordings ADD COLUMN agreement TEXT NULL"];
+    /// <summary>Version 3 added whether the recording agrees with its call's plan (JSON); a table made before lacks it.</summary>
+    public static async Task UpgradeAsync(DbConnection connection, DbTransaction transaction, Dialect dialect)
+    {
+        if (!await Columns.ExistsAsync(connection, transaction, dialect, "recordings", "agreement"))
+        {
+            await connection.ExecuteAsync("ALTER TABLE recordings ADD COLUMN agreement TEXT NULL", transaction: transaction);
+        }
+    }
 
     public static IEnumerable<string> Statements(Dialect dialect) =>
     [

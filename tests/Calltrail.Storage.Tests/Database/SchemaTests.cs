@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Calltrail.Storage.Database;
 using Calltrail.TestKit.Databases;
 using Dapper;
@@ -35,14 +36,14 @@ public sealed class SchemaTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_version_1_database_gains_the_recordings_tables_and_keeps_its_calls(DatabaseProvider provider)
+    public async Task A_version_1_database_gains_the_recordings_tables_and_plan_versions_and_keeps_its_calls(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var connection = await database.Db.OpenAsync())
         {
-            await connection.ExecuteAsync("DROP TABLE recording_access; DROP TABLE recordings; UPDATE schema_info SET version = 1");
-            await connection.ExecuteAsync(
-                "INSERT INTO call_events (call_id, sequence, type, at, body, received_at) VALUES ('kept', 1, 'started', 0, '{}', 0)");
+            await connection.ExecuteAsync("DROP TABLE recording_access; DROP TABLE recordings");
+            await MakeVersion2Async(connection);
+            await connection.ExecuteAsync("UPDATE schema_info SET version = 1");
         }
 
         await Schema.EnsureCreatedAsync(database.Db);
@@ -50,7 +51,46 @@ public sealed class SchemaTests
         await using var upgraded = await database.Db.OpenAsync();
         Assert.Equal(Schema.Version, await upgraded.ExecuteScalarAsync<int>("SELECT version FROM schema_info"));
         Assert.Equal(0, await upgraded.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM recordings"));
+        await AssertKeptAsync(upgraded);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_version_2_database_gains_plan_versions_once_and_keeps_its_calls(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var connection = await database.Db.OpenAsync())
+        {
+            await MakeVersion2Async(connection);
+        }
+
+        await Schema.EnsureCreatedAsync(database.Db);
+        await Schema.EnsureCreatedAsync(database.Db);
+
+        await using var upgraded = await database.Db.OpenAsync();
+        Assert.Equal([Schema.Version], await upgraded.QueryAsync<int>("SELECT version FROM schema_info"));
+        await AssertKeptAsync(upgraded);
+    }
+
+    /// <summary>The calls table as version 2 had it (no plan_version), with a call in it.</summary>
+    private static async Task MakeVersion2Async(DbConnection connection)
+    {
+        await connection.ExecuteAsync("ALTER TABLE calls DROP COLUMN plan_version; UPDATE schema_info SET version = 2");
+        await connection.ExecuteAsync(
+            "INSERT INTO call_events (call_id, sequence, type, at, body, received_at) VALUES ('kept', 1, 'started', 0, '{}', 0)");
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO calls (call_id, settings_version, resolved, status, recorder_state, announced, plan, updated_at)
+            VALUES ('kept', 1, TRUE, 'live', 'recording', FALSE, '{"kept":true}', 5)
+            """);
+    }
+
+    private static async Task AssertKeptAsync(DbConnection upgraded)
+    {
         Assert.Equal(1, await upgraded.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM call_events WHERE call_id = 'kept'"));
+        var call = await upgraded.QuerySingleAsync<(string Plan, long UpdatedAt, long PlanVersion)>(
+            "SELECT plan, updated_at, plan_version FROM calls WHERE call_id = 'kept'");
+        Assert.Equal(("{\"kept\":true}", 5L, 0L), call);
     }
 
     [Fact]
