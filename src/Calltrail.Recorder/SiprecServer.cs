@@ -66,9 +66,14 @@ public sealed partial class SiprecServer(
     /// <summary>Recordings the catalog lists as being written belong to a recorder that stopped mid-call: each is closed as incomplete from what its file holds.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        foreach (var file in files.FinishRedactions())
+        foreach (var (file, outcome) in files.FinishRedactions())
         {
-            LogRedactionFinished(logger, file);
+            LogRedactionFinished(logger, file, outcome);
+            if (outcome == Recordings.JournalOutcome.Discarded && await catalog.FindAsync(RecordingFiles.IdOf(file), cancellationToken) is { } torn)
+            {
+                // The crash came before anything was overwritten: the redaction is made again, now (an unfinished one is below).
+                await sessions.ReconcileFinishedAsync(torn.CallId);
+            }
         }
 
         foreach (var unfinished in await catalog.UnfinishedAsync(cancellationToken))
@@ -146,8 +151,8 @@ public sealed partial class SiprecServer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} was cut short by a restart: kept {DurationMs} ms, {Paused} paused span(s), marked incomplete")]
     private static partial void LogRecovered(ILogger logger, string recordingId, string callId, long durationMs, int paused);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {File}: a redaction a crash interrupted was finished before the file is read")]
-    private static partial void LogRedactionFinished(ILogger logger, string file);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {File}: a redaction a crash interrupted was found before the file is read: {Outcome}")]
+    private static partial void LogRedactionFinished(ILogger logger, string file, Recordings.JournalOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recorder tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception e);

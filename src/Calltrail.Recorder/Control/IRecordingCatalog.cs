@@ -42,6 +42,9 @@ public interface IRecordingCatalog
 
     Task FinishedAsync(RecordingFinished recording, CancellationToken cancellationToken);
 
+    /// <summary>A recording by its id, as it began; null when the catalog does not list it.</summary>
+    Task<RecordingStarted?> FindAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>The finished recordings of a call that this recorder holds the files of (for a plan that changes after hangup).</summary>
     Task<IReadOnlyList<RecordingStarted>> FinishedOfCallAsync(string callId, CancellationToken cancellationToken);
 

@@ -54,26 +54,29 @@ public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
     /// <summary>A redaction of the file was interrupted (a crash) and is not finished yet: the file must not be read until it is.</summary>
     public bool RedactionPending(string relativeFile) => RedactionJournal.Exists(FullPath(relativeFile));
 
-    /// <summary>Finishes every redaction a crash interrupted (before anything reads the files); returns the files it finished.</summary>
-    public IReadOnlyList<string> FinishRedactions()
+    /// <summary>
+    /// Finishes every redaction a crash interrupted, before anything reads the files: each file with a
+    /// journal, and whether it was replayed or discarded (then its recording must be checked again).
+    /// </summary>
+    public IReadOnlyList<(string File, JournalOutcome Outcome)> FinishRedactions()
     {
         if (!System.IO.Directory.Exists(Directory))
         {
             return [];
         }
 
-        var finished = new List<string>();
+        var finished = new List<(string, JournalOutcome)>();
         foreach (var journal in System.IO.Directory.EnumerateFiles(Directory, "*" + Extension + RedactionJournal.Suffix, SearchOption.AllDirectories))
         {
             var path = journal[..^RedactionJournal.Suffix.Length];
-            if (RedactionJournal.Replay(path))
-            {
-                finished.Add(Path.GetRelativePath(Directory, path));
-            }
+            finished.Add((Path.GetRelativePath(Directory, path), RedactionJournal.Replay(path)));
         }
 
         return finished;
     }
+
+    /// <summary>The recording id a file is named by.</summary>
+    public static string IdOf(string relativeFile) => Path.GetFileNameWithoutExtension(relativeFile);
 
     /// <summary>Redacts a finished recording's stored audio inside <paramref name="spans"/> (see <see cref="RecordingFile.Redact"/>).</summary>
     public RedactResult Redact(string relativeFile, IReadOnlyList<FrameSpan> spans, IReadOnlyList<Removal> removals) =>

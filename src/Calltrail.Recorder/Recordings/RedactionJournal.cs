@@ -3,6 +3,19 @@ using System.Security.Cryptography;
 
 namespace Calltrail.Recorder.Recordings;
 
+/// <summary>What finishing an interrupted redaction found.</summary>
+public enum JournalOutcome
+{
+    /// <summary>No redaction was interrupted.</summary>
+    None,
+
+    /// <summary>A whole journal: its records were written into the file again.</summary>
+    Replayed,
+
+    /// <summary>A torn journal (the crash came while it was written): nothing had been overwritten; the redaction must be made again.</summary>
+    Discarded,
+}
+
 /// <summary>One record as a redaction rewrites it: where it lies in the file, and its new bytes (header, ciphertext, tag).</summary>
 internal sealed record RewrittenRecord(long Offset, byte[] Bytes);
 
@@ -93,8 +106,8 @@ internal static class RedactionJournal
     /// deleted; a torn one is deleted. Each journal record must land on a record of the same shape
     /// (kind, index, start, frames, length), so a journal never writes into the wrong place.
     /// </summary>
-    /// <returns>Whether a whole journal was replayed.</returns>
-    public static bool Replay(string recordingPath)
+    /// <returns>Whether there was a journal, and whether it was whole (replayed) or torn (discarded: the redaction must be made again).</returns>
+    public static JournalOutcome Replay(string recordingPath)
     {
         var records = Read(recordingPath);
         if (records is not null)
@@ -114,8 +127,9 @@ internal static class RedactionJournal
             RandomAccess.FlushToDisk(file);
         }
 
+        var existed = Exists(recordingPath);
         Delete(recordingPath);
-        return records is not null;
+        return records is not null ? JournalOutcome.Replayed : existed ? JournalOutcome.Discarded : JournalOutcome.None;
     }
 
     public static void Delete(string recordingPath)

@@ -40,6 +40,9 @@ internal sealed class RecordingCatalog(RecordingStore store) : IRecordingCatalog
     public async Task<IReadOnlyList<RecordingStarted>> UnfinishedAsync(CancellationToken cancellationToken) =>
         [.. (await store.InProgressAsync(cancellationToken)).Select(Started)];
 
+    public async Task<RecordingStarted?> FindAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken: cancellationToken) is { } found ? Started(found) : null;
+
     public async Task<IReadOnlyList<RecordingStarted>> FinishedOfCallAsync(string callId, CancellationToken cancellationToken) =>
         [.. (await store.FinishedOfCallAsync(callId, cancellationToken)).Select(Started)];
 

@@ -94,7 +94,7 @@ public sealed class LatePlanTests
 
         Assert.True(call.Files.RedactionPending(call.Started.File));
         Assert.Null(call.Files.OpenWav(call.Started.File));
-        Assert.Equal([call.Started.File], call.Files.FinishRedactions());
+        Assert.Equal([(call.Started.File, JournalOutcome.Replayed)], call.Files.FinishRedactions());
         Assert.False(call.Files.RedactionPending(call.Started.File));
         Assert.All(call.Channels()[0][8000..16000], s => Assert.Equal(0, s));
         Assert.Equal(Expected(0, 0, 8000), call.Channels()[0][..8000]);
@@ -113,7 +113,7 @@ public sealed class LatePlanTests
         var journal = RedactionJournal.PathOf(path);
         File.WriteAllBytes(journal, File.ReadAllBytes(journal)[..^40]); // the crash came while the journal was written
 
-        Assert.Empty(call.Files.FinishRedactions());
+        Assert.Equal([(call.Started.File, JournalOutcome.Discarded)], call.Files.FinishRedactions());
         Assert.False(File.Exists(journal));
         Assert.Equal(before, File.ReadAllBytes(path));
     }

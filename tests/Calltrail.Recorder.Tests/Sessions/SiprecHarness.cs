@@ -112,6 +112,14 @@ internal sealed class FakeRecordingCatalog : IRecordingCatalog
 
     public Task<IReadOnlyList<RecordingStarted>> UnfinishedAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<RecordingStarted>>([]);
 
+    public Task<RecordingStarted?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(started.FirstOrDefault(s => s.Id == id));
+        }
+    }
+
     public Task<IReadOnlyList<RecordingStarted>> FinishedOfCallAsync(string callId, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -28,7 +28,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int SipPort { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int sipPort)
+    /// <param name="settings">More configuration, as <c>--Key=Value</c> arguments (e.g. <c>Database:Provider</c>).</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int sipPort, params (string Key, string Value)[] settings)
     {
         var httpPort = FreeTcpPort();
         var start = new ProcessStartInfo("dotnet")
@@ -37,11 +38,13 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "Calltrail.Server.dll"), "--urls", $"http://127.0.0.1:{httpPort}",
             $"--Calltrail:DataDirectory={dataDirectory}", $"--Recorder:SipPort={sipPort}",
-        })
+            .. settings.Select(s => $"--{s.Key}={s.Value}"),
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
