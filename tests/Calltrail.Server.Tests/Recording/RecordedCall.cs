@@ -11,10 +11,10 @@ namespace Calltrail.Server.Tests.Recording;
 internal static class RecordedCall
 {
     /// <summary>Sets the organization and reports the call as started and answered now: the service says record.</summary>
-    public static async Task ArrangeAsync(HttpClient admin, string callId, bool queueRecords = true)
+    public static async Task ArrangeAsync(HttpClient admin, string callId, bool queueRecords = true, long? at = null)
     {
         await OrganizeAsync(admin, queueRecords);
-        await StartAsync(admin, callId);
+        await StartAsync(admin, callId, at);
     }
 
     /// <summary>The payment-pause example's organization; with <paramref name="queueRecords"/> false, queue calls are not recorded.</summary>
