@@ -81,10 +81,7 @@ public sealed class LatePlanTests
     [Fact]
     public void ARedactionInterruptedAfterItsJournal_IsNotServedAndIsFinishedOnRestart()
     {
-        using var call = new ManualCall(streams: 1);
-        call.Obey(AudioState.Recording);
-        call.Run(150);
-        call.Recording.Finish(call.Now, complete: true);
+        using var call = FinishedThreeSeconds();
         var path = call.Files.FullPath(call.Started.File);
         var span = new FrameSpan(8000, 16000);
 
@@ -103,10 +100,7 @@ public sealed class LatePlanTests
     [Fact]
     public void ATornJournal_IsDiscardedAndTheFileIsUntouched()
     {
-        using var call = new ManualCall(streams: 1);
-        call.Obey(AudioState.Recording);
-        call.Run(150);
-        call.Recording.Finish(call.Now, complete: true);
+        using var call = FinishedThreeSeconds();
         var path = call.Files.FullPath(call.Started.File);
         var before = File.ReadAllBytes(path);
         RedactionJournal.Write(path, Rewritten(call, path, new FrameSpan(8000, 16000)));
@@ -121,10 +115,7 @@ public sealed class LatePlanTests
     [Fact]
     public void ARewrittenRecord_NeverReusesANonce_EachRedactionTakesAFreshGeneration()
     {
-        using var call = new ManualCall(streams: 1);
-        call.Obey(AudioState.Recording);
-        call.Run(150);
-        call.Recording.Finish(call.Now, complete: true);
+        using var call = FinishedThreeSeconds();
         var path = call.Files.FullPath(call.Started.File);
 
         var first = RecordingFile.Redact(path, call.Files.Keys, [new FrameSpan(8000, 9000)], [new Removal(8000, 9000, "person")]);
@@ -198,6 +189,16 @@ public sealed class LatePlanTests
                 }
             }
         }, iter: 40);
+    }
+
+    /// <summary>A one-stream call recorded for three seconds and finished.</summary>
+    private static ManualCall FinishedThreeSeconds()
+    {
+        var call = new ManualCall(streams: 1);
+        call.Obey(AudioState.Recording);
+        call.Run(150);
+        call.Recording.Finish(call.Now, complete: true);
+        return call;
     }
 
     private static List<(int From, int To, bool Person)> Disjoint((int Start, int Length, bool Person)[] windows)
