@@ -49,11 +49,13 @@ public sealed class SippRecordingTests
         // Pacing the call (where the payment window falls), not waiting for anything.
         await Task.Delay(1500);
         var opening = Stopwatch.GetTimestamp();
-        await RecordedCall.EventAsync(admin, callId, 3, "payment-screen-opened");
+        var openedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await RecordedCall.PostAsync(admin, RecordedCall.Event(callId, 3, "payment-screen-opened", openedAt));
         var opened = Stopwatch.GetTimestamp(); // the request returns with the pause in force
         await Task.Delay(1000);
         var closing = Stopwatch.GetTimestamp();
-        await RecordedCall.EventAsync(admin, callId, 4, "payment-screen-closed");
+        var closedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await RecordedCall.PostAsync(admin, RecordedCall.Event(callId, 4, "payment-screen-closed", closedAt));
         var closed = Stopwatch.GetTimestamp();
         await Task.Delay(1000);
         var hangingUp = Stopwatch.GetTimestamp();
@@ -80,6 +82,9 @@ public sealed class SippRecordingTests
         Assert.Equal(recording["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(audio)));
         var channels = await sipp.DecodeAsync(audio, 2);
         RecordedCall.AssertExactlySilent(channels, pauseStart, pauseEnd);
+        // And by the events' own times, whatever the recorder reports about itself.
+        var startedAt = DateTimeOffset.Parse(recording["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        RecordedCall.AssertExactlySilent(channels, openedAt - startedAt, closedAt - startedAt);
         // Each participant talked for the measured stretch before the pause and after it: at least half of each is there,
         // wherever the machine's speed put its edges.
         var (before, after) = (Ms(talking, opening) / 2, Ms(closed, hangingUp) / 2);
