@@ -56,12 +56,18 @@ public sealed class SchemaTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_version_2_database_gains_plan_versions_once_and_keeps_its_calls(DatabaseProvider provider)
+    public async Task A_version_2_database_gains_plan_versions_and_recording_agreements_once_and_keeps_its_rows(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var connection = await database.Db.OpenAsync())
         {
             await MakeVersion2Async(connection);
+            await connection.ExecuteAsync("ALTER TABLE recordings DROP COLUMN agreement");
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO recordings (id, call_id, session_id, started_at, status, channels, duration_ms, spans, paused, size_bytes, file)
+                VALUES ('r1', 'kept', 's', 1, 'complete', '[]', 10, '[]', '[]', 44, 'f.ctrec')
+                """);
         }
 
         await Schema.EnsureCreatedAsync(database.Db);
@@ -70,6 +76,7 @@ public sealed class SchemaTests
         await using var upgraded = await database.Db.OpenAsync();
         Assert.Equal([Schema.Version], await upgraded.QueryAsync<int>("SELECT version FROM schema_info"));
         await AssertKeptAsync(upgraded);
+        Assert.Equal(("r1", (string?)null), await upgraded.QuerySingleAsync<(string, string?)>("SELECT id, agreement FROM recordings"));
     }
 
     /// <summary>The calls table as version 2 had it (no plan_version), with a call in it.</summary>
