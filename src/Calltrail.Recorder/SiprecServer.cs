@@ -72,25 +72,13 @@ public sealed partial class SiprecServer(
             if (outcome == Recordings.JournalOutcome.Discarded && await catalog.FindAsync(RecordingFiles.IdOf(file), cancellationToken) is { } torn)
             {
                 // The crash came before anything was overwritten: the redaction is made again, now (an unfinished one is below).
-                await sessions.ReconcileFinishedAsync(torn.CallId);
+                await sessions.Finished.ReconcileCallAsync(torn.CallId);
             }
         }
 
         foreach (var unfinished in await catalog.UnfinishedAsync(cancellationToken))
         {
-            RecordingPlan? plan = null;
-            try
-            {
-                plan = await calls.FindAsync(unfinished.CallId, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogTickFailed(logger, e);
-            }
-
-            var finished = await sessions.Reconciler.ReconcileAsync(unfinished, plan);
-            await catalog.FinishedAsync(finished with { Complete = false }, cancellationToken);
-            LogRecovered(logger, finished.Id, unfinished.CallId, finished.DurationMs, finished.Paused.Count);
+            await sessions.Finished.RecoverAsync(unfinished, cancellationToken);
         }
     }
 
@@ -147,9 +135,6 @@ public sealed partial class SiprecServer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIPREC recorder listening on SIP port {Port} (UDP and TCP), RTP ports {RtpMin}-{RtpMax}; recordings in {Directory}")]
     private static partial void LogListening(ILogger logger, int port, int rtpMin, int rtpMax, string directory);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} was cut short by a restart: kept {DurationMs} ms, {Paused} paused span(s), marked incomplete")]
-    private static partial void LogRecovered(ILogger logger, string recordingId, string callId, long durationMs, int paused);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {File}: a redaction a crash interrupted was found before the file is read: {Outcome}")]
     private static partial void LogRedactionFinished(ILogger logger, string file, Recordings.JournalOutcome outcome);

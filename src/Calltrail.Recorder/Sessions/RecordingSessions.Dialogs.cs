@@ -280,10 +280,7 @@ public sealed partial class RecordingSessions
         try
         {
             await setup.Registration!;
-            recent.Add(setup.Started.CallId);
-            var finished = await reconciler.ReconcileAsync(setup.Started, await LatestPlanAsync(setup.Started.CallId));
-            await catalog.FinishedAsync(finished, CancellationToken.None);
-            LogFinished(logger, finished.Id, session.CallId ?? "?", finished.DurationMs, finished.Paused.Count, finished.Complete);
+            await finishedRecordings.ReportAsync(setup.Started);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -292,39 +289,6 @@ public sealed partial class RecordingSessions
     }
 
     private Task RegisterAsync(RecordingStarted recording) => catalog.StartedAsync(recording, CancellationToken.None);
-
-    /// <summary>The call's plan as the service now has it (it may be newer than any pushed to the recording); null when unknown or unreachable.</summary>
-    private async Task<RecordingPlan?> LatestPlanAsync(string callId)
-    {
-        try
-        {
-            return await calls.FindAsync(callId, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogLookupFailed(logger, e, callId);
-            return null;
-        }
-    }
-
-    /// <summary>A finished recording of a call whose plan changed after hangup: checked against the latest plan, redacted if need be, and reported again.</summary>
-    public async Task ReconcileFinishedAsync(string callId)
-    {
-        try
-        {
-            var plan = await LatestPlanAsync(callId);
-            foreach (var recording in await catalog.FinishedOfCallAsync(callId, CancellationToken.None))
-            {
-                var finished = await reconciler.ReconcileAsync(recording, plan);
-                await catalog.FinishedAsync(finished, CancellationToken.None);
-                LogReconciled(logger, finished.Id, callId, plan?.Version ?? 0, finished.Agreement?.Agrees ?? true);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogReportFailed(logger, e, callId);
-        }
-    }
 
     private RecordingSession? Find(SipMessage request)
     {
@@ -393,12 +357,6 @@ public sealed partial class RecordingSessions
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking up call {CallId} failed")]
     private static partial void LogLookupFailed(ILogger logger, Exception e, string callId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recording {RecordingId} of call {CallId} finished: {DurationMs} ms, {Paused} paused span(s), complete: {Complete}")]
-    private static partial void LogFinished(ILogger logger, string recordingId, string callId, long durationMs, int paused, bool complete);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} checked again against plan version {Version} after hangup: agrees {Agrees}")]
-    private static partial void LogReconciled(ILogger logger, string recordingId, string callId, long version, bool agrees);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {RecordingId} could not be reported to the catalog")]
     private static partial void LogReportFailed(ILogger logger, Exception e, string recordingId);

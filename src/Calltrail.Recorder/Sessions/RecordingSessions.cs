@@ -30,8 +30,7 @@ public sealed partial class RecordingSessions(
     private readonly Lock gate = new();
     private readonly RtpPorts ports = new(IPAddress.Parse(options.ListenAddress), options.RtpPortMin, options.RtpPortMax);
     private readonly RtpPoller poller = new(time, options.RtpPollInterval);
-    private readonly RecordingReconciler reconciler = new(files, time);
-    private readonly RecentCalls recent = new();
+    private readonly FinishedRecordings finishedRecordings = new(files, calls, catalog, time, logger);
 
     public int Count
     {
@@ -101,7 +100,8 @@ public sealed partial class RecordingSessions(
         });
     }
 
-    public RecordingReconciler Reconciler => reconciler;
+    /// <summary>The recordings once finished: checked against their calls' plans, reported, checked again when a plan changes after hangup.</summary>
+    public FinishedRecordings Finished => finishedRecordings;
 
     /// <summary>
     /// Whether a plan change of <paramref name="callId"/> at <paramref name="version"/>, heard from another
@@ -112,7 +112,7 @@ public sealed partial class RecordingSessions(
     {
         lock (gate)
         {
-            return byCall.TryGetValue(callId, out var session) ? session.Recording.PlanVersion < version : recent.Has(callId);
+            return byCall.TryGetValue(callId, out var session) ? session.Recording.PlanVersion < version : finishedRecordings.Holds(callId);
         }
     }
 
@@ -140,9 +140,9 @@ public sealed partial class RecordingSessions(
         {
             if (!byCall.TryGetValue(plan.CallId, out session))
             {
-                if (recent.Has(plan.CallId))
+                if (finishedRecordings.Holds(plan.CallId))
                 {
-                    _ = Task.Run(() => ReconcileFinishedAsync(plan.CallId));
+                    _ = Task.Run(() => finishedRecordings.ReconcileCallAsync(plan.CallId));
                 }
 
                 return;

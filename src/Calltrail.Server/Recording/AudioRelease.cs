@@ -51,7 +51,7 @@ internal sealed class AudioRelease(RecordingFiles files, RecordingPlans plans, S
 
         if (recording.Status != RecordingStatus.Recording)
         {
-            _ = Task.Run(() => recorder.Sessions.ReconcileFinishedAsync(recording.CallId), CancellationToken.None);
+            _ = Task.Run(() => recorder.Sessions.Finished.ReconcileCallAsync(recording.CallId), CancellationToken.None);
         }
 
         return $"The recording still holds audio that version {plan.Version} of its call's plan pauses or does not record; it is being removed. Try again shortly.";
