@@ -1,7 +1,6 @@
 using Calltrail.Live;
 using Calltrail.Recorder.Control;
 using Calltrail.Recorder.Files;
-using Calltrail.Recorder.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace Calltrail.Recorder.Reconciling;

@@ -1,4 +1,4 @@
-namespace Calltrail.Recorder.Sessions;
+namespace Calltrail.Recorder.Reconciling;
 
 /// <summary>
 /// The calls whose recordings this recorder finished lately (the newest 100,000): a plan for one of
