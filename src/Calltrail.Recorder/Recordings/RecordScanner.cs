@@ -68,7 +68,14 @@ internal sealed class RecordScanner(FileStream file, AesGcm aes, HeaderInfo info
 
     private bool Accept(in RecordHeader header, long offset)
     {
-        if ((header.Kind != RecordKind.Audio || verifyAudio) && !Decrypt(header))
+        var authentic = (header.Kind != RecordKind.Audio || verifyAudio) && Decrypt(header);
+        if (header.Kind == RecordKind.Audio)
+        {
+            // Audio is decrypted only to authenticate it: no copy of it stays in this buffer (it may be audio about to be redacted).
+            _plain.AsSpan(0, header.PayloadLength).Clear();
+        }
+
+        if ((header.Kind != RecordKind.Audio || verifyAudio) && !authentic)
         {
             return Stop(RecordingTail.Damaged, $"record {header.Index} at byte {offset} fails authentication");
         }
