@@ -1,5 +1,7 @@
 using Calltrail.Recorder.Benchmarks.Floor;
 using Calltrail.Recorder.Benchmarks.Measuring;
+using Calltrail.Recorder.Benchmarks.Pausing;
+using Calltrail.Recorder.Benchmarks.Redacting;
 using Calltrail.Recorder.Benchmarks.Runs;
 using Calltrail.Service.Benchmarks;
 using Calltrail.Service.Benchmarks.Measuring;
@@ -19,6 +21,14 @@ public static class Program
               window, then BYE and every recording read back to count missing audio; then the floor — a bare
               UDP receive loop in a child process — over the same traffic. See README.md.
 
+          pause [--setups sqlite,postgres,two-servers] [--pauses 300] [--warmup 20] [--concurrency 4] [--talk-ms 300] [--runs 2]
+                [--server-env NAME=VALUE]... [--server PATH/Calltrail.Server.dll] [--work DIR]
+              Pause latency: payment event committed -> the recorder stops keeping audio, on one server (SQLite,
+              PostgreSQL) and across two servers on one PostgreSQL database. See README.md, "Pause latency".
+
+          redaction [--minutes 10] [--spans 1,10,60] [--repeats 5] [--dirs DIR,...]
+              Redaction cost of real recording files: live (RecordingWriter.Redact) and finished (RecordingFile.Redact).
+
           floor --sockets N
               The floor itself (started by the benchmark).
         """;
@@ -31,17 +41,21 @@ public static class Program
             return 0;
         }
 
-        var floor = args is ["floor", ..];
-        if (!Args.TryParse(floor ? args[1..] : args, out var parsed, out var problem))
+        var mode = args is [var first, ..] && first is "floor" or "pause" or "redaction" ? first : null;
+        if (!Args.TryParse(mode is null ? args : args[1..], out var parsed, out var problem))
         {
             return Refuse(problem);
         }
 
         try
         {
-            return floor
-                ? await FloorCommand.RunAsync(parsed.Int("sockets", 2))
-                : await RunAllAsync(BenchOptions.From(parsed));
+            return mode switch
+            {
+                "floor" => await FloorCommand.RunAsync(parsed.Int("sockets", 2)),
+                "pause" => await PauseCommand.RunAsync(PauseOptions.From(parsed)),
+                "redaction" => RedactionCommand.Run(RedactionOptions.From(parsed)),
+                _ => await RunAllAsync(BenchOptions.From(parsed)),
+            };
         }
         catch (ArgsException e)
         {

@@ -40,6 +40,7 @@ app.MapCalls();
 app.MapTokens();
 app.MapOrganization();
 app.MapRecordings();
+app.MapRecorder();
 app.Run();
 
 /// <summary>The entry point, visible to the server's tests (WebApplicationFactory).</summary>

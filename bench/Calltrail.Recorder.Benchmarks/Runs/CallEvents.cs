@@ -34,6 +34,10 @@ public sealed class CallEvents(HttpClient api)
     public Task EndedAsync(string callId) =>
         PostAsync($$"""{"callId": "{{callId}}", "sequence": 3, "type": "ended", "at": {{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""");
 
+    /// <summary>One event of <paramref name="type"/> that happened at <paramref name="at"/> (Unix ms).</summary>
+    public Task EventAsync(string callId, int sequence, string type, long at) =>
+        PostAsync($$"""{"callId": "{{callId}}", "sequence": {{sequence}}, "type": "{{type}}", "at": {{at}}}""");
+
     private async Task PostAsync(string body)
     {
         using var response = await api.PostAsync(new Uri("/api/calls/events", UriKind.Relative), Json(body));

@@ -83,20 +83,7 @@ public static class RecorderRun
             }
         }
 
-        return new RecorderFigures(traffic, missing.Sum(), missing.Count(m => m > 0), gaps, unfinished, setup.Elapsed, sessionsIdle, LogProblems(logPath), logPath);
-    }
-
-    /// <summary>
-    /// Warnings and errors the server logged (the console logger's "warn:", "fail:" and "crit:" lines, with
-    /// the message line after each), except the three every fresh trial server gives at start.
-    /// </summary>
-    private static List<string> LogProblems(string logPath)
-    {
-        string[] expected = ["No Recorder:Keys configured", "No XML encryptor configured", "No calls yet."];
-        var lines = File.Exists(logPath) ? File.ReadAllLines(logPath) : [];
-        return [.. lines.Select((line, i) => i + 1 < lines.Length ? $"{line} {lines[i + 1].Trim()}" : line)
-            .Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal))
-            .Where(l => !expected.Any(e => l.Contains(e, StringComparison.Ordinal)))];
+        return new RecorderFigures(traffic, missing.Sum(), missing.Count(m => m > 0), gaps, unfinished, setup.Elapsed, sessionsIdle, Logs.Problems(logPath), logPath);
     }
 
     private static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> body, int parallelism = Parallelism) =>

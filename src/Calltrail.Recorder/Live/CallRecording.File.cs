@@ -118,7 +118,10 @@ public sealed partial class CallRecording
                     window.Erase(0, long.MaxValue);
                 }
 
-                state = Calltrail.Live.AudioState.NotRecording;
+                if (state != Calltrail.Live.AudioState.NotRecording)
+                {
+                    (state, stateSince) = (Calltrail.Live.AudioState.NotRecording, setup.Time.GetUtcNow());
+                }
                 outbox.Removals(book.Current(ClientPausesNow()));
                 taken = outbox.Take();
             }

@@ -42,6 +42,8 @@ public sealed partial class CallRecording
     private AudioState state = AudioState.NotRecording;
     private long? endFrame;
     private bool finished;
+    private DateTimeOffset? planAppliedAt;
+    private DateTimeOffset stateSince;
 
     public CallRecording(RecordingSetup setup, IReadOnlyList<StreamCodec> streams, bool provisional, long nowTimestamp)
     {
@@ -55,6 +57,7 @@ public sealed partial class CallRecording
         SetOrigin(nowTimestamp);
         lastFlushTimestamp = nowTimestamp;
         state = provisional ? AudioState.Recording : AudioState.NotRecording;
+        stateSince = setup.Time.GetUtcNow();
     }
 
     public int Channels { get; }
@@ -91,6 +94,21 @@ public sealed partial class CallRecording
 
     /// <summary>Packets dropped because audio was not being kept, or they fell outside the window.</summary>
     public long Dropped { get; private set; }
+
+    /// <summary>
+    /// A consistent snapshot for diagnostics: the plan in force and when it was applied, the state and
+    /// since when (by the recorder's clock) — from that moment arriving audio has been kept or dropped.
+    /// </summary>
+    public LiveRecordingStatus Status
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new LiveRecordingStatus(plan?.CallId, plan?.Tenant, begun?.Id, state, stateSince, plan?.Version ?? 0, planAppliedAt, Dropped);
+            }
+        }
+    }
 
     /// <summary>One RTP datagram from stream <paramref name="stream"/>. The hot path: no allocation, no I/O.</summary>
     public void Packet(int stream, ReadOnlySpan<byte> datagram, long nowTimestamp)
@@ -166,6 +184,7 @@ public sealed partial class CallRecording
 
             Update(nowTimestamp);
             Enforce(UnixMs());
+            planAppliedAt = setup.Time.GetUtcNow();
         }
     }
 
@@ -275,6 +294,11 @@ public sealed partial class CallRecording
             writingSince = Math.Max(now, resumed);
         }
 
+        if (next != state)
+        {
+            stateSince = setup.Time.GetUtcNow();
+        }
+
         state = next;
     }
 
@@ -362,3 +386,7 @@ public sealed partial class CallRecording
 
     private FrameWindow NewWindow() => new(Channels, setup.WindowFrames(provisional));
 }
+
+/// <summary>A live recording as diagnostics show it (<see cref="CallRecording.Status"/>); times by the recorder's clock.</summary>
+public sealed record LiveRecordingStatus(
+    string? CallId, string? Tenant, string? RecordingId, AudioState State, DateTimeOffset StateSince, long PlanVersion, DateTimeOffset? PlanAppliedAt, long Dropped);
