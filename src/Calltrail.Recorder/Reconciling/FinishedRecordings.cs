@@ -16,14 +16,15 @@ public sealed partial class FinishedRecordings(RecordingFiles files, ICallDirect
     private readonly RecordingReconciler reconciler = new(files, time);
     private readonly RecentCalls recent = new();
 
-    /// <summary>Whether <paramref name="callId"/> has a recording this recorder finished lately.</summary>
-    public bool Holds(string callId) => recent.Has(callId);
+    /// <summary>Whether <paramref name="callId"/> has a recording this recorder finished lately that plan <paramref name="version"/> is newer than.</summary>
+    public bool Owes(string callId, long version) => recent.Owes(callId, version);
 
     /// <summary>A recording just finished: checked against the call's latest plan and reported.</summary>
     public async Task ReportAsync(RecordingStarted recording)
     {
-        recent.Add(recording.CallId);
-        var finished = await reconciler.ReconcileAsync(recording, await LatestPlanAsync(recording.CallId));
+        var plan = await LatestPlanAsync(recording.CallId);
+        var finished = await reconciler.ReconcileAsync(recording, plan);
+        recent.Checked(recording.CallId, plan?.Version ?? 0);
         await catalog.FinishedAsync(finished, CancellationToken.None);
         LogFinished(logger, finished.Id, recording.CallId, finished.DurationMs, finished.Paused.Count, finished.Complete, finished.Agreement?.Agrees);
     }
@@ -31,8 +32,9 @@ public sealed partial class FinishedRecordings(RecordingFiles files, ICallDirect
     /// <summary>A recording a crash left unfinished: checked against the call's plan, reported incomplete.</summary>
     public async Task RecoverAsync(RecordingStarted recording, CancellationToken cancellationToken)
     {
-        recent.Add(recording.CallId);
-        var finished = await reconciler.ReconcileAsync(recording, await LatestPlanAsync(recording.CallId));
+        var plan = await LatestPlanAsync(recording.CallId);
+        var finished = await reconciler.ReconcileAsync(recording, plan);
+        recent.Checked(recording.CallId, plan?.Version ?? 0);
         await catalog.FinishedAsync(finished with { Complete = false }, cancellationToken);
         LogRecovered(logger, finished.Id, recording.CallId, finished.DurationMs, finished.Paused.Count);
     }
@@ -47,7 +49,15 @@ public sealed partial class FinishedRecordings(RecordingFiles files, ICallDirect
             {
                 var finished = await reconciler.ReconcileAsync(recording, plan);
                 await catalog.FinishedAsync(finished, CancellationToken.None);
-                LogReconciled(logger, finished.Id, callId, plan?.Version ?? 0, finished.Agreement?.Agrees ?? true);
+                if (finished.Agreement is { Agrees: false } || finished.Paused.Any(p => p.Redacted))
+                {
+                    LogReconciled(logger, finished.Id, callId, plan?.Version ?? 0, finished.Agreement?.Agrees ?? true);
+                }
+            }
+
+            if (plan is not null)
+            {
+                recent.Checked(callId, plan.Version);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -76,7 +86,7 @@ public sealed partial class FinishedRecordings(RecordingFiles files, ICallDirect
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} was cut short by a restart: kept {DurationMs} ms, {Paused} paused span(s), marked incomplete")]
     private static partial void LogRecovered(ILogger logger, string recordingId, string callId, long durationMs, int paused);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} checked again against plan version {Version} after hangup: agrees {Agrees}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {RecordingId} of call {CallId} checked again against plan version {Version} after hangup (redacted, or disagreeing): agrees {Agrees}")]
     private static partial void LogReconciled(ILogger logger, string recordingId, string callId, long version, bool agrees);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checking the finished recordings of call {CallId} against its plan failed")]

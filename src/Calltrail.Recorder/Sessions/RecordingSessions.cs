@@ -112,7 +112,7 @@ public sealed partial class RecordingSessions(
     {
         lock (gate)
         {
-            return byCall.TryGetValue(callId, out var session) ? session.Recording.PlanVersion < version : finishedRecordings.Holds(callId);
+            return byCall.TryGetValue(callId, out var session) ? session.Recording.PlanVersion < version : finishedRecordings.Owes(callId, version);
         }
     }
 
@@ -140,7 +140,7 @@ public sealed partial class RecordingSessions(
         {
             if (!byCall.TryGetValue(plan.CallId, out session))
             {
-                if (finishedRecordings.Holds(plan.CallId))
+                if (finishedRecordings.Owes(plan.CallId, plan.Version))
                 {
                     _ = Task.Run(() => finishedRecordings.ReconcileCallAsync(plan.CallId));
                 }
