@@ -122,6 +122,7 @@ internal static class IngestCommand
             result.RequestsInWindow / (double)seconds, new Percentiles(result.LatencyTicks),
             Percent(s => s.Server), peakRss, Percent(s => s.Database), Percent(s => s.Harness),
             (samples[1].Written - samples[0].Written) / wall / (1 << 20), (samples[1].Written - samples[0].Written) / 1024.0 / Math.Max(1, result.LifecyclesInWindow),
+            (samples[1].Written - samples[0].Written) / 1024.0 / Math.Max(1, result.EventsInWindow),
             result.Failures, result.FirstFailure, verified, machine);
     }
 
@@ -148,7 +149,7 @@ internal static class IngestCommand
 internal sealed record IngestRow(
     string Provider, Shape Shape, int Concurrency, double LifecyclesPerSecond, double EventsPerSecond, double RequestsPerSecond,
     Percentiles Latency, double ServerCpuPercent, double ServerPeakRssMiB, double DatabaseCpuPercent, double HarnessCpuPercent,
-    double WrittenMiBPerSecond, double WrittenKiBPerLifecycle, long Failures, string? FirstFailure, string Verified, MachineCheck Machine)
+    double WrittenMiBPerSecond, double WrittenKiBPerLifecycle, double WrittenKiBPerEvent, long Failures, string? FirstFailure, string Verified, MachineCheck Machine)
 {
     private string ShapeName => Shape == Shape.Events ? "event per request" : "lifecycle per request";
 
@@ -156,10 +157,10 @@ internal sealed record IngestRow(
         $"{Provider} {ShapeName} c={Concurrency}: {LifecyclesPerSecond:N0} lifecycles/s, {EventsPerSecond:N0} events/s, " +
         $"p50/p95/p99 {Markdown.Ms(Latency.P50)}/{Markdown.Ms(Latency.P95)}/{Markdown.Ms(Latency.P99)} ms, " +
         $"server CPU {ServerCpuPercent:N0}% RSS {ServerPeakRssMiB:N0} MiB, db CPU {(double.IsNaN(DatabaseCpuPercent) ? "-" : $"{DatabaseCpuPercent:N0}%")}, " +
-        $"harness CPU {HarnessCpuPercent:N0}%, machine before the run {Machine}, disk writes {WrittenMiBPerSecond:N1} MiB/s ({WrittenKiBPerLifecycle:N0} KiB/lifecycle), failures {Failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}; verified: {Verified}";
+        $"harness CPU {HarnessCpuPercent:N0}%, machine before the run {Machine}, disk writes {WrittenMiBPerSecond:N1} MiB/s ({WrittenKiBPerLifecycle:N0} KiB/lifecycle, {WrittenKiBPerEvent:N1} KiB/event), failures {Failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}; verified: {Verified}";
 
     public static string Table(IEnumerable<IngestRow> rows) => Markdown.Table(
-        ["provider", "shape", "connections", "lifecycles/s", "events/s", "p50 ms", "p95 ms", "p99 ms", "server CPU", "server peak RSS", "db CPU", "harness CPU", "disk writes", "machine check", "failures", "verified"],
+        ["provider", "shape", "connections", "lifecycles/s", "events/s", "p50 ms", "p95 ms", "p99 ms", "server CPU", "server peak RSS", "db CPU", "harness CPU", "disk writes", "KiB/event", "machine check", "failures", "verified"],
         rows.Select(r => (IReadOnlyList<string>)
         [
             r.Provider, r.ShapeName, r.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -167,7 +168,7 @@ internal sealed record IngestRow(
             Markdown.Ms(r.Latency.P50), Markdown.Ms(r.Latency.P95), Markdown.Ms(r.Latency.P99),
             $"{r.ServerCpuPercent:N0}%", $"{r.ServerPeakRssMiB:N0} MiB",
             double.IsNaN(r.DatabaseCpuPercent) ? "-" : $"{r.DatabaseCpuPercent:N0}%", $"{r.HarnessCpuPercent:N0}%",
-            $"{r.WrittenMiBPerSecond:N0} MiB/s", $"{r.Machine.NsPerDecision:N0} ns · {r.Machine.FsyncMs:N2} ms",
+            $"{r.WrittenMiBPerSecond:N0} MiB/s", $"{r.WrittenKiBPerEvent:N1}", $"{r.Machine.NsPerDecision:N0} ns · {r.Machine.FsyncMs:N2} ms",
             r.Failures.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Verified.StartsWith("ok", StringComparison.Ordinal) ? "yes" : "NO",
         ]));
 }
