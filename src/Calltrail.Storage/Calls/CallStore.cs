@@ -73,7 +73,8 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
 
         // No ON CONFLICT: with the calls locked, every stored sequence was read above, so a duplicate here
         // is a bug, and failing the batch beats answering "accepted" for an event that was not stored.
-        await connection.ExecuteAsync(
+        var writes = new RowWrites();
+        writes.Events(
             """
             INSERT INTO call_events (call_id, sequence, type, at, body, received_at)
             VALUES (@CallId, @Sequence, @Type, @At, @Body, @ReceivedAt)
@@ -81,11 +82,9 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
             fresh.Select(f => new
             {
                 f.Event.CallId, f.Event.Sequence, Type = LiveEventNames.Types.NameOf(f.Event.Type), f.Event.At, f.Body, ReceivedAt = receivedAt,
-            }),
-            transaction);
+            }).ToList());
 
         var updates = new List<CallUpdate>();
-        var writes = new RowWrites();
         var committing = new List<(CachedCall Call, bool Ended)>();
         foreach (var callId in fresh.Select(f => f.Event.CallId).Distinct(StringComparer.Ordinal))
         {
