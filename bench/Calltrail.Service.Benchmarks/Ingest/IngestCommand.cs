@@ -35,9 +35,14 @@ internal static class IngestCommand
         var serverEnvironment = options.ServerEnvironment();
         var work = Path.GetFullPath(options.Text("work", Path.Combine(Path.GetTempPath(), $"calltrail-service-bench-{Environment.ProcessId}")));
         var connectionString = options.Text("connection-string");
+        var servers = options.Int("servers", 1);
+        if (servers < 1 || (servers > 1 && provider != Target.PostgreSql))
+        {
+            throw new ArgumentException("--servers above 1 needs --provider postgresql: servers share a database only there");
+        }
 
         Console.WriteLine($"ingest: provider {provider}, warm-up {warmup} s, measured {seconds} s, concurrency {string.Join("/", levels)}, " +
-                          $"shape {string.Join("+", shapes)}, token {tokenKind}, work {work}" +
+                          $"shape {string.Join("+", shapes)}, token {tokenKind}, servers {servers}, work {work}" +
                           (serverEnvironment.Count > 0 ? $", server env {string.Join(" ", serverEnvironment.Select(e => $"{e.Key}={e.Value}"))}" : ""));
         var pool = RealisticMix.Build(PoolSize);
         var logged = pool.Select(s => (Lifecycles.Play(s, "x", 0).Count, Lifecycles.Logged(s))).ToArray();
@@ -58,11 +63,15 @@ internal static class IngestCommand
                     {
                         ServerConnectionOptions = options.Text("pg-server-options"),
                     };
-                var row = await RunOnceAsync(target, pool, logged, shape, concurrency, tokenKind, serverEnvironment, options.Text("server"), warmup, seconds, $"r{run}");
+                var row = await RunOnceAsync(target, servers, pool, logged, shape, concurrency, tokenKind, serverEnvironment, options.Text("server"), warmup, seconds, $"r{run}");
                 rows.Add(row);
                 Console.WriteLine(row.Line());
                 // The data goes (a run writes hundreds of MB); the server's log stays in the work directory.
-                File.Move(Path.Combine(dataDirectory, "server.log"), Path.Combine(work, $"run-{run}-server.log"), overwrite: true);
+                for (var k = 0; k < servers; k++)
+                {
+                    File.Move(Path.Combine(ServerDirectory(dataDirectory, servers, k), "server.log"), Path.Combine(work, $"run-{run}-server{(servers > 1 ? $"-{k}" : "")}.log"), overwrite: true);
+                }
+
                 Directory.Delete(dataDirectory, recursive: true);
                 if (provider == Target.PostgreSql)
                 {
@@ -83,7 +92,7 @@ internal static class IngestCommand
     }
 
     private static async Task<IngestRow> RunOnceAsync(
-        Target target, Calltrail.Calls.Scenario[] pool, (int Events, (bool ContactCenter, bool FieldService) Logs)[] logged, Shape shape, int concurrency,
+        Target target, int serverCount, Calltrail.Calls.Scenario[] pool, (int Events, (bool ContactCenter, bool FieldService) Logs)[] logged, Shape shape, int concurrency,
         string tokenKind, IReadOnlyDictionary<string, string> serverEnvironment, string? serverDll, int warmup, int seconds, string runTag)
     {
         using (var db = target.Open())
@@ -93,21 +102,62 @@ internal static class IngestCommand
 
         var machine = MachineCheck.Measure(pool, target.DataDirectory);
 
-        using var server = await ServerProcess.StartAsync(target.ServerEnvironment(AdminToken, serverEnvironment), Path.Combine(target.DataDirectory, "server.log"), serverDll);
-        // The PID is for attaching a profiler (perf record -p PID, with --server-env DOTNET_PerfMapEnabled=1).
-        Console.WriteLine($"  {shape} c={concurrency}: server pid {server.Pid} at {server.Address}");
-        var token = tokenKind == "admin" ? AdminToken : await TelephonyTokenAsync(server);
-        using var client = server.Client(token, concurrency);
+        // Several servers share the database but not a data directory (each has its own keys and log).
+        var servers = new List<ServerProcess>();
+        for (var k = 0; k < serverCount; k++)
+        {
+            var directory = ServerDirectory(target.DataDirectory, serverCount, k);
+            Directory.CreateDirectory(directory);
+            var environment = target.ServerEnvironment(AdminToken, serverEnvironment);
+            environment["Calltrail__DataDirectory"] = directory;
+            if (k > 0)
+            {
+                // One machine: each further server's recorder needs a SIP port and RTP ports of its own.
+                environment["Recorder__SipPort"] = $"{5060 + k}";
+                environment["Recorder__RtpPortMin"] = $"{20000 + (k * 5000)}";
+                environment["Recorder__RtpPortMax"] = $"{24999 + (k * 5000)}";
+            }
 
-        // Sampled as the window opens and closes: CPU of the server, the database (PostgreSQL's processes) and this load
-        // generator; bytes written to storage by the server and the database (on SQLite the server writes the database).
+            try
+            {
+                servers.Add(await ServerProcess.StartAsync(environment, Path.Combine(directory, "server.log"), serverDll));
+            }
+            catch
+            {
+                // Those already started would hold their ports for every later run.
+                foreach (var started in servers)
+                {
+                    started.Kill();
+                    started.Dispose();
+                }
+
+                throw;
+            }
+
+            // The PID is for attaching a profiler (perf record -p PID, with --server-env DOTNET_PerfMapEnabled=1).
+            Console.WriteLine($"  {shape} c={concurrency}: server pid {servers[k].Pid} at {servers[k].Address}");
+        }
+
+        var token = tokenKind == "admin" ? AdminToken : await TelephonyTokenAsync(servers[0]);
+        var clients = servers.Select(s => s.Client(token, (concurrency + serverCount - 1) / serverCount)).ToArray();
+
+        // Sampled as the window opens and closes: CPU of the servers, the database (PostgreSQL's processes) and this load
+        // generator; bytes written to storage by the servers and the database (on SQLite the server writes the database).
         var samples = new List<(long At, double Server, double Database, double Harness, long Written)>();
-        void Sample(bool opening) => samples.Add((Stopwatch.GetTimestamp(), server.CpuSeconds(), target.DatabaseCpuSeconds(),
-            ProcStat.CpuSeconds(Environment.ProcessId), ProcStat.WriteBytes(server.Pid) + target.DatabaseWriteBytes()));
+        void Sample(bool opening) => samples.Add((Stopwatch.GetTimestamp(), servers.Sum(s => s.CpuSeconds()), target.DatabaseCpuSeconds(),
+            ProcStat.CpuSeconds(Environment.ProcessId), servers.Sum(s => ProcStat.WriteBytes(s.Pid)) + target.DatabaseWriteBytes()));
 
-        var result = await new LoadGenerator(client, pool, runTag, shape, concurrency).RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), Sample);
-        var peakRss = server.PeakRssMiB();
-        server.Kill();
+        var result = await new LoadGenerator(clients, pool, runTag, shape, concurrency).RunAsync(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), Sample);
+        var peakRss = servers.Max(s => s.PeakRssMiB());
+        foreach (var server in servers)
+        {
+            server.Kill();
+        }
+
+        foreach (var disposable in clients.Cast<IDisposable>().Concat(servers))
+        {
+            disposable.Dispose();
+        }
 
         var expected = result.Sent.ToDictionary(
             s => LoadGenerator.CallId(runTag, s.Index),
@@ -118,12 +168,16 @@ internal static class IngestCommand
         var wall = (samples[1].At - samples[0].At) / (double)Stopwatch.Frequency;
         double Percent(Func<(long, double Server, double Database, double Harness, long), double> pick) => 100 * (pick(samples[1]) - pick(samples[0])) / wall;
         return new IngestRow(
-            target.Provider, shape, concurrency, result.LifecyclesInWindow / (double)seconds, result.EventsInWindow / (double)seconds,
+            serverCount == 1 ? target.Provider : $"{target.Provider}, {serverCount} servers", shape, concurrency, result.LifecyclesInWindow / (double)seconds, result.EventsInWindow / (double)seconds,
             result.RequestsInWindow / (double)seconds, new Percentiles(result.LatencyTicks),
             Percent(s => s.Server), peakRss, Percent(s => s.Database), Percent(s => s.Harness),
             (samples[1].Written - samples[0].Written) / wall / (1 << 20), (samples[1].Written - samples[0].Written) / 1024.0 / Math.Max(1, result.LifecyclesInWindow),
+            (samples[1].Written - samples[0].Written) / 1024.0 / Math.Max(1, result.EventsInWindow),
             result.Failures, result.FirstFailure, verified, machine);
     }
+
+    /// <summary>One server's data directory: the run's own, or with several servers a directory each inside it.</summary>
+    private static string ServerDirectory(string dataDirectory, int servers, int k) => servers == 1 ? dataDirectory : Path.Combine(dataDirectory, $"server-{k}");
 
     /// <summary>A telephony-role API token, as a real switch would hold: looked up in the database on every request.</summary>
     private static async Task<string> TelephonyTokenAsync(ServerProcess server)
@@ -148,7 +202,7 @@ internal static class IngestCommand
 internal sealed record IngestRow(
     string Provider, Shape Shape, int Concurrency, double LifecyclesPerSecond, double EventsPerSecond, double RequestsPerSecond,
     Percentiles Latency, double ServerCpuPercent, double ServerPeakRssMiB, double DatabaseCpuPercent, double HarnessCpuPercent,
-    double WrittenMiBPerSecond, double WrittenKiBPerLifecycle, long Failures, string? FirstFailure, string Verified, MachineCheck Machine)
+    double WrittenMiBPerSecond, double WrittenKiBPerLifecycle, double WrittenKiBPerEvent, long Failures, string? FirstFailure, string Verified, MachineCheck Machine)
 {
     private string ShapeName => Shape == Shape.Events ? "event per request" : "lifecycle per request";
 
@@ -156,10 +210,10 @@ internal sealed record IngestRow(
         $"{Provider} {ShapeName} c={Concurrency}: {LifecyclesPerSecond:N0} lifecycles/s, {EventsPerSecond:N0} events/s, " +
         $"p50/p95/p99 {Markdown.Ms(Latency.P50)}/{Markdown.Ms(Latency.P95)}/{Markdown.Ms(Latency.P99)} ms, " +
         $"server CPU {ServerCpuPercent:N0}% RSS {ServerPeakRssMiB:N0} MiB, db CPU {(double.IsNaN(DatabaseCpuPercent) ? "-" : $"{DatabaseCpuPercent:N0}%")}, " +
-        $"harness CPU {HarnessCpuPercent:N0}%, machine before the run {Machine}, disk writes {WrittenMiBPerSecond:N1} MiB/s ({WrittenKiBPerLifecycle:N0} KiB/lifecycle), failures {Failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}; verified: {Verified}";
+        $"harness CPU {HarnessCpuPercent:N0}%, machine before the run {Machine}, disk writes {WrittenMiBPerSecond:N1} MiB/s ({WrittenKiBPerLifecycle:N0} KiB/lifecycle, {WrittenKiBPerEvent:N1} KiB/event), failures {Failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}; verified: {Verified}";
 
     public static string Table(IEnumerable<IngestRow> rows) => Markdown.Table(
-        ["provider", "shape", "connections", "lifecycles/s", "events/s", "p50 ms", "p95 ms", "p99 ms", "server CPU", "server peak RSS", "db CPU", "harness CPU", "disk writes", "machine check", "failures", "verified"],
+        ["provider", "shape", "connections", "lifecycles/s", "events/s", "p50 ms", "p95 ms", "p99 ms", "server CPU", "server peak RSS", "db CPU", "harness CPU", "disk writes", "KiB/event", "machine check", "failures", "verified"],
         rows.Select(r => (IReadOnlyList<string>)
         [
             r.Provider, r.ShapeName, r.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -167,7 +221,7 @@ internal sealed record IngestRow(
             Markdown.Ms(r.Latency.P50), Markdown.Ms(r.Latency.P95), Markdown.Ms(r.Latency.P99),
             $"{r.ServerCpuPercent:N0}%", $"{r.ServerPeakRssMiB:N0} MiB",
             double.IsNaN(r.DatabaseCpuPercent) ? "-" : $"{r.DatabaseCpuPercent:N0}%", $"{r.HarnessCpuPercent:N0}%",
-            $"{r.WrittenMiBPerSecond:N0} MiB/s", $"{r.Machine.NsPerDecision:N0} ns · {r.Machine.FsyncMs:N2} ms",
+            $"{r.WrittenMiBPerSecond:N0} MiB/s", $"{r.WrittenKiBPerEvent:N1}", $"{r.Machine.NsPerDecision:N0} ns · {r.Machine.FsyncMs:N2} ms",
             r.Failures.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Verified.StartsWith("ok", StringComparison.Ordinal) ? "yes" : "NO",
         ]));
 }

@@ -29,9 +29,11 @@ internal sealed record LoadResult(
 /// A closed-loop load: <c>concurrency</c> simulated telephony connections, each sending one lifecycle after
 /// another as fast as the server answers. Requests count towards the window in which their answer arrived;
 /// a lifecycle counts when its last event is answered. When the window closes, each connection finishes
-/// the lifecycle it is in (so every call sent is complete) and stops.
+/// the lifecycle it is in (so every call sent is complete) and stops. With several servers, connection i
+/// talks to server i mod n, so each call's events all go to one server — as a call's events come from one
+/// switch — while every server takes calls at once.
 /// </summary>
-internal sealed class LoadGenerator(HttpClient client, Scenario[] pool, string runTag, Shape shape, int concurrency)
+internal sealed class LoadGenerator(HttpClient[] clients, Scenario[] pool, string runTag, Shape shape, int concurrency)
 {
     private static readonly Uri Events = new("/api/calls/events", UriKind.Relative);
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -48,7 +50,7 @@ internal sealed class LoadGenerator(HttpClient client, Scenario[] pool, string r
         windowStart = now + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         windowEnd = windowStart + (long)(measure.TotalSeconds * Stopwatch.Frequency);
         var connectAtBase = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(connectAtBase))).ToArray();
+        var workers = Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkAsync(clients[i % clients.Length], connectAtBase))).ToArray();
 
         await Task.Delay(warmup);
         onWindow(true);
@@ -72,7 +74,7 @@ internal sealed class LoadGenerator(HttpClient client, Scenario[] pool, string r
     /// <summary>The index-th call: its own id, the mix's scenarios in turn, connecting 1 ms after the previous one.</summary>
     public static string CallId(string runTag, long index) => $"{runTag}-{index:D9}";
 
-    private async Task<WorkerStats> WorkAsync(long connectAtBase)
+    private async Task<WorkerStats> WorkAsync(HttpClient client, long connectAtBase)
     {
         var stats = new WorkerStats();
         while (!stopping)
@@ -87,7 +89,7 @@ internal sealed class LoadGenerator(HttpClient client, Scenario[] pool, string r
             foreach (var body in bodies)
             {
                 var started = Stopwatch.GetTimestamp();
-                var problem = await PostAsync(body);
+                var problem = await PostAsync(client, body);
                 completedAt = Stopwatch.GetTimestamp();
                 if (problem is not null)
                 {
@@ -119,7 +121,7 @@ internal sealed class LoadGenerator(HttpClient client, Scenario[] pool, string r
         return stats;
     }
 
-    private async Task<string?> PostAsync(byte[] body)
+    private static async Task<string?> PostAsync(HttpClient client, byte[] body)
     {
         try
         {

@@ -24,6 +24,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
     private const int ParsedCacheLimit = 200_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LiveEvent> parsed = new(StringComparer.Ordinal);
+    private readonly LiveCallCache cache = new();
 
     public async Task<BatchResult> ApplyAsync(IReadOnlyList<EventSubmission> submissions, long receivedAt, CancellationToken cancellationToken = default)
     {
@@ -32,10 +33,32 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await CallLocks.TakeAsync(db.Dialect, connection, transaction, callIds);
 
-        var known = await LoadEventsAsync(connection, transaction, callIds);
         var rows = (await connection.QueryAsync<CallRow>(
                 $"SELECT * FROM calls WHERE {db.Dialect.InList("call_id", "callIds")}", new { callIds }, transaction))
             .ToDictionary(r => r.CallId, StringComparer.Ordinal);
+
+        // A call this process committed last (the row's plan version says so) is taken from memory; a call with
+        // no row has nothing stored yet; any other is read back.
+        var before = new Dictionary<string, CachedCall>(StringComparer.Ordinal);
+        foreach (var callId in callIds)
+        {
+            if (!rows.TryGetValue(callId, out var row))
+            {
+                before[callId] = new CachedCall(0, new Dictionary<long, (LiveEvent, string)>(), null, null);
+            }
+            else if (cache.Get(callId, row.PlanVersion) is { } cached)
+            {
+                before[callId] = cached;
+            }
+        }
+
+        var known = await LoadEventsAsync(connection, transaction, [.. callIds.Where(c => !before.ContainsKey(c))]);
+        foreach (var (callId, call) in before)
+        {
+            // A copy: admitting adds to it, and the cached entry must stay as committed until this batch commits.
+            known[callId] = new Dictionary<long, (LiveEvent, string)>(call.Events);
+        }
+
         var current = await versions.CurrentAsync(cancellationToken);
         var starts = submissions.SelectMany(s => s.Events).Concat(known.Values.SelectMany(v => v.Values.Select(x => x.Event)))
             .Where(e => e.Start is not null);
@@ -50,7 +73,8 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
 
         // No ON CONFLICT: with the calls locked, every stored sequence was read above, so a duplicate here
         // is a bug, and failing the batch beats answering "accepted" for an event that was not stored.
-        await connection.ExecuteAsync(
+        var writes = new RowWrites();
+        writes.Events(
             """
             INSERT INTO call_events (call_id, sequence, type, at, body, received_at)
             VALUES (@CallId, @Sequence, @Type, @At, @Body, @ReceivedAt)
@@ -58,19 +82,25 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
             fresh.Select(f => new
             {
                 f.Event.CallId, f.Event.Sequence, Type = LiveEventNames.Types.NameOf(f.Event.Type), f.Event.At, f.Body, ReceivedAt = receivedAt,
-            }),
-            transaction);
+            }).ToList());
 
         var updates = new List<CallUpdate>();
-        var writes = new RowWrites();
+        var committing = new List<(CachedCall Call, bool Ended)>();
         foreach (var callId in fresh.Select(f => f.Event.CallId).Distinct(StringComparer.Ordinal))
         {
-            updates.Add(await RejudgeAsync(rows[callId], known[callId].Values.Select(v => v.Event), receivedAt, writes, cancellationToken));
+            var (update, call, ended) = await RejudgeAsync(rows[callId], known[callId], before.GetValueOrDefault(callId), receivedAt, writes, cancellationToken);
+            updates.Add(update);
+            committing.Add((call, ended));
         }
 
         await writes.ExecuteAsync(connection, transaction);
         await PlanChanges.SendAsync(db.Dialect, connection, transaction, updates);
         await transaction.CommitAsync(cancellationToken);
+        for (var i = 0; i < updates.Count; i++)
+        {
+            cache.Committed(updates[i].CallId, committing[i].Call, committing[i].Ended);
+        }
+
         return new BatchResult(results, updates);
     }
 
@@ -167,13 +197,16 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         };
     }
 
-    private async Task<CallUpdate> RejudgeAsync(CallRow row, IEnumerable<LiveEvent> events, long now, RowWrites writes, CancellationToken cancellationToken)
+    /// <param name="before">The call as last committed, when known (see <see cref="LiveCallCache"/>); else its log rows are written whole.</param>
+    private async Task<(CallUpdate Update, CachedCall Committed, bool Ended)> RejudgeAsync(
+        CallRow row, IReadOnlyDictionary<long, (LiveEvent Event, string Body)> events, CachedCall? before, long now, RowWrites writes,
+        CancellationToken cancellationToken)
     {
         row.PlanVersion++;
         var snapshot = await versions.GetAsync(row.SettingsVersion, cancellationToken);
-        var live = LiveCallFold.Fold(row.CallId, events);
+        var live = LiveCallFold.Fold(row.CallId, events.Values.Select(v => v.Event));
         var judgement = LiveJudge.Judge(live, snapshot.Settings, snapshot.Employees, row.TenantId);
-        var before = row.RecorderState.Length == 0 ? AudioState.NotRecording : StoredPlan.State(row.RecorderState);
+        var audioBefore = row.RecorderState.Length == 0 ? AudioState.NotRecording : StoredPlan.State(row.RecorderState);
         var verdict = judgement.Verdict;
         var announceNow = judgement.AnnounceNow && !row.Announced;
         var plan = RecordingPlan.From(row.CallId, row.PlanVersion, row.TenantId, judgement);
@@ -187,17 +220,23 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         row.Problems = judgement.Problems.Count == 0 ? null : JsonSerializer.Serialize(judgement.Problems.Select(p => new { field = p.Field, message = p.Message }));
         row.UpdatedAt = now;
         writes.Calls.Add(row);
-        writes.Log(writes.ContactCenter, writes.NotContactCenter, row.CallId, verdict?.Logged.ContactCenter == true
-            ? LogEntries.ContactCenter(LogEntries.Shared(live, judgement, row), verdict) : null);
-        writes.Log(writes.FieldService, writes.NotFieldService, row.CallId, verdict?.Logged.FieldService == true
-            ? LogEntries.FieldService(LogEntries.Shared(live, judgement, row), verdict, row) : null);
+        var contactCenter = verdict?.Logged.ContactCenter == true ? LogEntries.ContactCenter(LogEntries.Shared(live, judgement, row), verdict) : null;
+        var fieldService = verdict?.Logged.FieldService == true ? LogEntries.FieldService(LogEntries.Shared(live, judgement, row), verdict, row) : null;
+        writes.ContactCenter.Log(row.CallId, contactCenter, before is not null, before?.ContactCenter);
+        writes.FieldService.Log(row.CallId, fieldService, before is not null, before?.FieldService);
 
-        return new CallUpdate(row.CallId, row.TenantId, judgement.Call?.User, judgement, before, announceNow, plan);
+        return (new CallUpdate(row.CallId, row.TenantId, judgement.Call?.User, judgement, audioBefore, announceNow, plan),
+            new CachedCall(row.PlanVersion, events, contactCenter, fieldService), live.EndedAt is not null);
     }
 
     private async Task<Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>>> LoadEventsAsync(
         DbConnection connection, DbTransaction transaction, string[] callIds)
     {
+        if (callIds.Length == 0)
+        {
+            return new Dictionary<string, Dictionary<long, (LiveEvent, string)>>(StringComparer.Ordinal);
+        }
+
         var stored = await connection.QueryAsync<(string CallId, long Sequence, string Body)>(
             $"SELECT call_id, sequence, body FROM call_events WHERE {db.Dialect.InList("call_id", "callIds")}", new { callIds }, transaction);
         var known = new Dictionary<string, Dictionary<long, (LiveEvent, string)>>(StringComparer.Ordinal);

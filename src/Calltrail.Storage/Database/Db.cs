@@ -49,8 +49,22 @@ public sealed class Db : IDisposable
     /// <summary>An embedded database named by a full SQLite connection string.</summary>
     public static Db SqliteFromConnectionString(string connectionString) => new(Dialect.Sqlite, connectionString, null);
 
-    public static Db PostgreSql(string connectionString) =>
-        new(Dialect.PostgreSql, null, NpgsqlDataSource.Create(connectionString));
+    /// <summary>
+    /// PostgreSQL at <paramref name="connectionString"/>. Unless it says otherwise, statements run often are
+    /// prepared on each connection (<c>Max Auto Prepare</c>): the call store runs the same few statements for
+    /// every event, and parsing and planning them each time was most of PostgreSQL's CPU under ingestion (measured:
+    /// docs/performance.md, "Service"). Set <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared statements.
+    /// </summary>
+    public static Db PostgreSql(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return new Db(Dialect.PostgreSql, null, NpgsqlDataSource.Create(builder.ConnectionString));
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

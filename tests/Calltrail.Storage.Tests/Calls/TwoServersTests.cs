@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Calltrail.Calls;
 using Calltrail.Live;
 using Calltrail.Scenarios.Writing;
@@ -56,10 +57,10 @@ public sealed class TwoServersTests
             Assert.Equal(await TableDump.RowsAsync(alone.Database.Db, table, orderBy), await TableDump.RowsAsync(shared.Database.Db, table, orderBy));
         }
 
-        // The version counts batches, which differ between the runs; everything else in the row is the same.
-        Assert.Equal(
-            await TableDump.RowsAsync(alone.Database.Db, "calls", "call_id", "plan_version"),
-            await TableDump.RowsAsync(shared.Database.Db, "calls", "call_id", "plan_version"));
+        // The version counts batches, which differ between the runs (an event sent to both servers is stored by
+        // whichever comes first, and the other's batch may then have other events of the call to judge, or none);
+        // everything else in the row, the plan included, is the same.
+        Assert.Equal(await CallsWithoutVersionsAsync(alone.Database.Db), await CallsWithoutVersionsAsync(shared.Database.Db));
         await using var connection = await shared.Database.Db.OpenAsync();
         var stored = (await connection.QueryAsync<(string CallId, long PlanVersion)>("SELECT call_id, plan_version FROM calls"))
             .ToDictionary(r => r.CallId, r => r.PlanVersion);
@@ -135,6 +136,16 @@ public sealed class TwoServersTests
 
         return rounds;
     }
+
+    private static async Task<List<string>> CallsWithoutVersionsAsync(Db db) =>
+        [.. (await TableDump.RowsAsync(db, "calls", "call_id", "plan_version")).Select(text =>
+        {
+            var row = JsonNode.Parse(text)!.AsObject();
+            var plan = JsonNode.Parse(row["plan"]!.GetValue<string>())!.AsObject();
+            plan.Remove("version");
+            row["plan"] = plan.ToJsonString();
+            return row.ToJsonString();
+        })];
 
     private static List<EventSubmission> Submissions(List<LiveEvent> events) => [.. events.Select(e => new EventSubmission([e], null))];
 
