@@ -15,12 +15,13 @@ namespace Calltrail.Storage.Calls;
 /// Stores call events and keeps both call logs true to them. A batch of requests is one transaction:
 /// the events are stored, every touched call is folded from all its events and judged again, and
 /// its records rewritten — so an answer of "accepted" means durable, and the records never lag the
-/// events they came from. On PostgreSQL, servers sharing the database take turns per call
+/// events they came from. The events of a call this process committed last are taken from memory rather
+/// than read back, and only log columns that changed are written (<see cref="LiveCallCache"/>, <see cref="LogWrites"/>). On PostgreSQL, servers sharing the database take turns per call
 /// (<see cref="CallLocks"/>), and each committed plan is announced to all of them (<see cref="PlanChanges"/>).
 /// </summary>
 public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader)
 {
-    /// <summary>Stored bodies already read back, by their text: a live call's events are read again with every new one.</summary>
+    /// <summary>Stored bodies already read back, by their text: a call not in <see cref="LiveCallCache"/> (another server wrote it last) has its events read again.</summary>
     private const int ParsedCacheLimit = 200_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LiveEvent> parsed = new(StringComparer.Ordinal);
