@@ -6,6 +6,7 @@ using Calltrail.Server.Calls;
 using Calltrail.Server.Tests.Support;
 using Calltrail.Storage.Database;
 using Calltrail.TestKit.Databases;
+using Calltrail.TestKit.Waiting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static Calltrail.Server.Tests.Calls.CallEvents;
@@ -75,13 +76,11 @@ public sealed class TwoServerTests
     });
 
     /// <summary>Until /health says the server hears plan changes: only then is a commit sure to reach it.</summary>
-    private static async Task ListeningAsync(TestServer server)
+    private static Task ListeningAsync(TestServer server)
     {
-        using var timeout = new CancellationTokenSource(Patience);
         var client = server.Anonymous();
-        while (JsonNode.Parse(await client.GetStringAsync("/health", timeout.Token))!["planListener"]?["connected"]?.GetValue<bool>() != true)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        return Eventually.TrueAsync(
+            async () => JsonNode.Parse(await client.GetStringAsync("/health"))!["planListener"]?["connected"]?.GetValue<bool>() == true,
+            "the server hears plan changes");
     }
 }
