@@ -10,6 +10,9 @@ namespace Calltrail.Scenarios.Reading;
 public sealed record LiveEventBatch(IReadOnlyList<LiveEvent> Events, IReadOnlyList<ScenarioProblem> Problems)
 {
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>The body was an array, so its fields are named <c>[i].callId</c>.</summary>
+    public bool IsArray { get; init; }
 }
 
 /// <summary>
@@ -32,7 +35,16 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         [LiveEventType.CallReasonSet] = ["reason", "isLead"],
     };
 
-    public LiveEventBatch Read(ReadOnlyMemory<byte> utf8)
+    /// <summary>Reads events as stored: the rules for received events (<see cref="Read(ReadOnlyMemory{byte}, DateTimeOffset)"/>) are not applied again.</summary>
+    public LiveEventBatch Read(ReadOnlyMemory<byte> utf8) => Read(utf8, received: null);
+
+    /// <summary>
+    /// Reads events as received at <paramref name="now"/> (the server's clock): each call id must pass
+    /// <see cref="CallIds"/> and each time <see cref="EventTimes"/>.
+    /// </summary>
+    public LiveEventBatch Read(ReadOnlyMemory<byte> utf8, DateTimeOffset now) => Read(utf8, received: now);
+
+    private LiveEventBatch Read(ReadOnlyMemory<byte> utf8, DateTimeOffset? received)
     {
         JsonDocument document;
         try
@@ -47,11 +59,13 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
 
         using (document)
         {
-            return Read(document.RootElement);
+            return Read(document.RootElement, received);
         }
     }
 
-    public LiveEventBatch Read(JsonElement root)
+    public LiveEventBatch Read(JsonElement root) => Read(root, received: null);
+
+    private LiveEventBatch Read(JsonElement root, DateTimeOffset? received)
     {
         var problems = new Problems();
         var events = new List<LiveEvent>();
@@ -60,7 +74,7 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
             var index = 0;
             foreach (var element in root.EnumerateArray())
             {
-                Add(ReadOne(element, $"[{index++}]", problems));
+                Add(ReadOne(element, $"[{index++}]", received, problems));
             }
 
             if (index == 0)
@@ -70,10 +84,11 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         }
         else
         {
-            Add(ReadOne(root, string.Empty, problems));
+            Add(ReadOne(root, string.Empty, received, problems));
         }
 
-        return problems.Count == 0 ? new LiveEventBatch(events, []) : new LiveEventBatch([], problems.All);
+        var isArray = root.ValueKind == JsonValueKind.Array;
+        return problems.Count == 0 ? new LiveEventBatch(events, []) { IsArray = isArray } : new LiveEventBatch([], problems.All) { IsArray = isArray };
 
         void Add(LiveEvent? e)
         {
@@ -84,7 +99,7 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         }
     }
 
-    private LiveEvent? ReadOne(JsonElement element, string path, Problems problems)
+    private LiveEvent? ReadOne(JsonElement element, string path, DateTimeOffset? received, Problems problems)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -104,6 +119,10 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         {
             problems.Add(fields.Field("callId"), $"must be at most {MaxIdLength} characters");
         }
+        else if (received is not null && callId is not null && CallIds.Problem(callId) is { } badId)
+        {
+            problems.Add(fields.Field("callId"), badId);
+        }
 
         var sequence = fields.Milliseconds("sequence");
         if (sequence < 0)
@@ -112,6 +131,11 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
         }
 
         var at = ReadTime(fields, "at", problems);
+        if (received is { } now && at is { } ms && EventTimes.Problem(ms, now) is { } badTime)
+        {
+            problems.Add(fields.Field("at"), badTime);
+            at = null;
+        }
         if (type is null || problems.Count > before || callId is null || sequence is null || at is null)
         {
             return null;
@@ -126,7 +150,28 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
             LiveEventType.CallReasonSet => ReadReason(e, fields),
             _ => e,
         };
+        if (received is not null)
+        {
+            CheckText(detailed, fields, problems);
+        }
+
         return problems.Count > before ? null : detailed;
+    }
+
+    /// <summary>Names are stored in columns and shown on pages: a control character (a NUL above all) in one is a mistake, and some databases refuse it.</summary>
+    private static void CheckText(LiveEvent e, JsonFields fields, Problems problems)
+    {
+        (string Field, string? Text)[] texts =
+        [
+            ("tenant", e.Start?.Tenant), ("employee", e.Start?.Employee ?? e.Employee), ("queue", e.Start?.Queue ?? e.Queue), ("reason", e.CallReason),
+        ];
+        foreach (var (field, text) in texts)
+        {
+            if (text is not null && text.Any(char.IsControl))
+            {
+                problems.Add(fields.Field(field), "must not contain control characters");
+            }
+        }
     }
 
     private static LiveEventType? PeekType(JsonElement element, string path, Problems problems)

@@ -42,6 +42,11 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
 
     public ScenarioFile Read(ReadOnlyMemory<byte> utf8)
     {
+        if (JsonText.Problem(utf8.Span, "(file)") is { } unreadable)
+        {
+            return Refused(false, unreadable);
+        }
+
         JsonDocument document;
         try
         {
@@ -92,6 +97,11 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
     /// </summary>
     public OrganizationFile ReadOrganization(ReadOnlyMemory<byte> utf8)
     {
+        if (JsonText.Problem(utf8.Span) is { } unreadable)
+        {
+            return new OrganizationFile(OrganizationSettings.Default, FrozenDictionary<string, Employee>.Empty, [unreadable]);
+        }
+
         JsonDocument document;
         try
         {

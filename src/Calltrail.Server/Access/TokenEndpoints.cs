@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Calltrail.Scenarios.Reading;
+using Calltrail.Server.Http;
 using Calltrail.Storage.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,7 +35,7 @@ public static class TokenEndpoints
         HttpRequest request, ClaimsPrincipal caller, TokenStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new Problems();
-        var wanted = await TokenRequest.ReadAsync(request.Body, problems, cancellationToken);
+        var wanted = TokenRequest.Read(JsonBody.Of(request.HttpContext), problems);
         if (wanted is not null)
         {
             await CheckTenantsExistAsync(wanted, store, problems, cancellationToken);

@@ -12,26 +12,26 @@ internal sealed record TokenRequest(string Name, string Role, IReadOnlyList<stri
     public const int MaxNameLength = 100;
 
     /// <summary>The request, or null with <paramref name="problems"/> saying why not.</summary>
-    public static async Task<TokenRequest?> ReadAsync(Stream body, Problems problems, CancellationToken cancellationToken)
+    public static TokenRequest? Read(ReadOnlyMemory<byte> body, Problems problems)
     {
         try
         {
-            using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            using var document = JsonDocument.Parse(body);
             return Read(document.RootElement, problems);
         }
         catch (JsonException e)
         {
-            problems.Add("body", $"is not valid JSON: {e.Message}");
+            problems.Add("(body)", $"is not valid JSON: {e.Message}");
             return null;
         }
     }
 
     private static TokenRequest? Read(JsonElement root, Problems problems)
     {
-        // docs/access.md names a body that is not an object `body`, as it does one that is not JSON.
+        // docs/access.md names a body that is not an object `(body)`, as the shared reader names one that is not JSON.
         if (root.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("body", "must be a JSON object with name, role and (optionally) tenants");
+            problems.Add("(body)", "must be a JSON object with name, role and (optionally) tenants");
             return null;
         }
 

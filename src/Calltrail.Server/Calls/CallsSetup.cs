@@ -10,6 +10,7 @@ public static class CallsSetup
     {
         services.AddSingleton(sp => new LiveEventReader(sp.GetRequiredService<PhoneNumberParser>()));
         services.AddSingleton<CallStore>();
+        services.AddSingleton<IEventBatchStore>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallNotifications>();
         services.AddSingleton<EventIngestion>();

@@ -8,7 +8,7 @@ namespace Calltrail.Server.Calls;
 /// in a single transaction, and only then answers each request. A durable commit costs about the same
 /// for one event as for hundreds, so throughput grows with load while every 2xx still means "on disk".
 /// </summary>
-public sealed partial class EventIngestion(CallStore store, CallNotifications notifications, TimeProvider clock, ILogger<EventIngestion> log)
+public sealed partial class EventIngestion(IEventBatchStore store, CallNotifications notifications, TimeProvider clock, ILogger<EventIngestion> log)
     : BackgroundService
 {
     /// <summary>Requests per transaction: large enough to amortize the commit, small enough to answer fast.</summary>
@@ -19,6 +19,9 @@ public sealed partial class EventIngestion(CallStore store, CallNotifications no
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
     });
+
+    /// <summary>Requests queued and not yet taken by the writer (for tests that need a batch to fill first).</summary>
+    internal int Queued => queue.Reader.Count;
 
     public async Task<SubmissionResult> SubmitAsync(EventSubmission submission, CancellationToken cancellationToken)
     {
@@ -65,15 +68,23 @@ public sealed partial class EventIngestion(CallStore store, CallNotifications no
         {
             result = await store.ApplyAsync([.. batch.Select(p => p.Submission)], clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && batch.Count > 1)
         {
-            // Nothing of the batch committed; every sender hears so and may retry.
-            StoreFailed(log, e, batch.Count);
+            // Nothing of the batch committed. Requests were validated before they queued, but should one
+            // still make the transaction fail, it must not fail the others with it: each goes again alone.
+            BatchFailed(log, e, batch.Count);
             foreach (var pending in batch)
             {
-                pending.Result.TrySetException(new IngestionUnavailableException(e));
+                await StoreAsync([pending], cancellationToken);
             }
 
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Alone, and still not stored: the sender hears so and may retry.
+            StoreFailed(log, e);
+            batch[0].Result.TrySetException(new IngestionUnavailableException(e));
             return;
         }
 
@@ -105,8 +116,11 @@ public sealed partial class EventIngestion(CallStore store, CallNotifications no
     [LoggerMessage(Level = LogLevel.Error, Message = "Telling listeners about {Count} committed call update(s) failed")]
     private static partial void PublishFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of {Count} call-event requests failed; none was stored")]
-    private static partial void StoreFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a batch of {Count} call-event requests failed; storing each on its own")]
+    private static partial void BatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a call-event request failed; none of it was stored")]
+    private static partial void StoreFailed(ILogger logger, Exception exception);
 
     private sealed record Pending(EventSubmission Submission, TaskCompletionSource<SubmissionResult> Result);
 }

@@ -4,6 +4,7 @@ using Calltrail.Scenarios.Phones;
 using Calltrail.Scenarios.Reading;
 using Calltrail.Scenarios.Writing;
 using Calltrail.Server.Access;
+using Calltrail.Server.Http;
 
 namespace Calltrail.Server.Deciding;
 
@@ -22,11 +23,9 @@ public static class DecideEndpoints
         return app;
     }
 
-    private static async Task<IResult> Decide(HttpRequest request, ScenarioReader reader, CancellationToken cancellationToken)
+    private static IResult Decide(HttpContext context, ScenarioReader reader)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        var file = reader.Read(body.GetBuffer().AsMemory(0, (int)body.Length));
+        var file = reader.Read(JsonBody.Of(context));
         if (!file.IsValid)
         {
             return Refused(file.Problems);

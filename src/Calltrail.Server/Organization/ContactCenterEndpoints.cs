@@ -23,7 +23,7 @@ internal static class ContactCenterEndpoints
 
     private static async Task<IResult> Patch(HttpContext context, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         var change = body.Object("defaults", "transfers", "announceRecording", "strictPaymentPause") is { } fields ? Read(fields) : null;
         if (!body.IsValid)
         {

@@ -38,7 +38,7 @@ internal static class EmployeeEndpoints
     private static async Task<IResult> Put(
         string id, HttpContext context, [FromServices] PhoneNumberParser phones, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         body.CheckId(id);
         var fields = body.Object("name", "seat", "directLine", "queues", "role");
         fields?.Required("name", "the employee's name");
@@ -66,7 +66,7 @@ internal static class EmployeeEndpoints
 
     private static async Task<IResult> PutRecording(string id, HttpContext context, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         body.CheckId(id);
         var fields = body.Object("inbound", "outbound");
         fields?.Required("inbound", "whether the employee's direct-line and agent-handled calls are recorded");

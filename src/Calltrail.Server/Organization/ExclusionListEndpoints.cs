@@ -28,7 +28,7 @@ internal static class ExclusionListEndpoints
     private static async Task<IResult> Add(
         HttpContext context, [FromServices] PhoneNumberParser phones, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         var fields = body.Object("number");
         fields?.Required("number", "the external number whose calls are not to be recorded");
         var number = fields?.Phone("number", phones);

@@ -35,7 +35,7 @@ internal static class QueueEndpoints
 
     private static async Task<IResult> Put(string id, HttpContext context, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         body.CheckId(id);
         var fields = body.Object("name");
         fields?.Required("name", "the queue's name, as people know it");
@@ -57,7 +57,7 @@ internal static class QueueEndpoints
 
     private static async Task<IResult> PutRecording(string id, HttpContext context, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         body.CheckId(id);
         var fields = body.Object("record");
         fields?.Required("record", "whether calls through this queue are recorded");

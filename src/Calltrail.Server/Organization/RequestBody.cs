@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Calltrail.Calls;
 using Calltrail.Scenarios.Reading;
+using Calltrail.Server.Http;
 using Calltrail.Storage.Organization;
 
 namespace Calltrail.Server.Organization;
@@ -23,19 +24,15 @@ internal sealed class RequestBody
 
     public bool IsValid => problems.Count == 0;
 
-    /// <summary>Reads the body; an empty or malformed one is a problem of the field <c>(body)</c>.</summary>
-    public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body <see cref="JsonBodyReader"/> checked (UTF-8, well-formed, within its limit); what is
+    /// still wrong with it is a problem of the field <c>(body)</c>.
+    /// </summary>
+    public static RequestBody Read(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0)
-        {
-            return Refused("a JSON object is required");
-        }
-
         try
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options);
+            using var document = JsonDocument.Parse(JsonBody.Of(request.HttpContext), Options);
             return new RequestBody(document.RootElement.Clone());
         }
         catch (JsonException e)

@@ -4,6 +4,7 @@ using Calltrail.Calls;
 using Calltrail.Scenarios.Reading;
 using Calltrail.Scenarios.Writing;
 using Calltrail.Server.Access;
+using Calltrail.Server.Http;
 using Calltrail.Storage.Organization;
 
 namespace Calltrail.Server.Organization;
@@ -15,13 +16,16 @@ namespace Calltrail.Server.Organization;
 /// </summary>
 internal static class SettingsEndpoints
 {
+    /// <summary>16 MiB: a whole organization in one body (about 50,000 employees), not the 1 MiB of one resource.</summary>
+    public const int MaxBodyBytes = 16 << 20;
+
     public static void MapOrganizationSettings(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/settings").WithTags("Settings").ForWholeOrganization();
         settings.MapGet("", Export).Produces(200, contentType: "application/json").RequirePermission(Permission.ViewCalls);
         settings.MapPut("", Import)
             .WithSummary("Makes the settings exactly those given: queues, employees and tenants not listed go back to the defaults.")
-            .Accepts<object>("application/json").Produces<SettingsVersionView>().ProducesValidationProblem()
+            .Accepts<object>("application/json").WithBodyLimit(MaxBodyBytes).Produces<SettingsVersionView>().ProducesValidationProblem()
             .RequirePermission(Permission.EditCallRecordingSettings);
     }
 
@@ -40,14 +44,7 @@ internal static class SettingsEndpoints
     private static async Task<IResult> Import(
         HttpContext context, ScenarioReader reader, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, cancellationToken);
-        if (body.Length == 0)
-        {
-            return Answers.Invalid("(body)", "a JSON object with settings and employees is required");
-        }
-
-        var file = reader.ReadOrganization(body.GetBuffer().AsMemory(0, (int)body.Length));
+        var file = reader.ReadOrganization(JsonBody.Of(context));
         var problems = file.IsValid ? BadIds(file) : file.Problems;
         if (problems.Count > 0)
         {

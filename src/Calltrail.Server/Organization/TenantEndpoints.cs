@@ -45,7 +45,7 @@ internal static class TenantEndpoints
             return refused;
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         var fields = body.Object("name", "fieldService");
         fields?.Required("name", "the tenant's name, as people know it");
         var name = fields?.ShortText("name");
@@ -76,7 +76,7 @@ internal static class TenantEndpoints
             return refused;
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         var fieldService = body.Object(FieldServiceView.Fields) is { } fields ? FieldServiceView.Read(fields) : null;
         if (!body.IsValid)
         {

@@ -53,7 +53,7 @@ internal static class TrackingNumberEndpoints
     private static async Task<IResult> Put(
         string number, HttpContext context, [FromServices] PhoneNumberParser phones, OrganizationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        var body = RequestBody.Read(context.Request);
         if (!phones.TryParse(number, out var parsed, out var problem))
         {
             body.Add("number", problem);

@@ -19,7 +19,7 @@ namespace Calltrail.Storage.Calls;
 /// than read back, and only log columns that changed are written (<see cref="LiveCallCache"/>, <see cref="LogWrites"/>). On PostgreSQL, servers sharing the database take turns per call
 /// (<see cref="CallLocks"/>), and each committed plan is announced to all of them (<see cref="PlanChanges"/>).
 /// </summary>
-public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader)
+public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader reader) : IEventBatchStore
 {
     /// <summary>Stored bodies already read back, by their text: a call not in <see cref="LiveCallCache"/> (another server wrote it last) has its events read again.</summary>
     private const int ParsedCacheLimit = 200_000;
@@ -64,12 +64,13 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         var starts = submissions.SelectMany(s => s.Events).Concat(known.Values.SelectMany(v => v.Values.Select(x => x.Event)))
             .Where(e => e.Start is not null);
         var tracking = await LoadTrackingNumbersAsync(connection, transaction, starts);
+        var tenants = await LoadTenantsAsync(connection, transaction, submissions);
 
         var results = new List<SubmissionResult>(submissions.Count);
         var fresh = new List<(LiveEvent Event, string Body)>();
         foreach (var submission in submissions)
         {
-            results.Add(Admit(submission, known, rows, tracking, current.Version, fresh));
+            results.Add(Admit(submission, known, rows, tracking, tenants, current.Version, fresh));
         }
 
         // No ON CONFLICT: with the calls locked, every stored sequence was read above, so a duplicate here
@@ -111,45 +112,48 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         Dictionary<string, Dictionary<long, (LiveEvent Event, string Body)>> known,
         Dictionary<string, CallRow> rows,
         IReadOnlyDictionary<string, TrackingRow> tracking,
+        IReadOnlySet<string> tenants,
         long settingsVersion,
         List<(LiveEvent, string)> fresh)
     {
         var mine = new List<(LiveEvent Event, string Body)>();
         var repeated = 0;
-        foreach (var e in submission.Events)
+        string? conflict = null;
+        for (var i = 0; i < submission.Events.Count; i++)
         {
+            var e = submission.Events[i];
             var body = LiveEventJson.Serialize(e);
             var stored = known.GetValueOrDefault(e.CallId)?.GetValueOrDefault(e.Sequence)
                 ?? mine.FirstOrDefault(m => m.Event.CallId == e.CallId && m.Event.Sequence == e.Sequence);
             if (stored is { Body: { } existing })
             {
-                if (existing != body)
+                if (existing == body)
                 {
-                    return new SubmissionResult(SubmissionOutcome.Conflict, 0, 0,
-                        $"call '{e.CallId}' already has an event with sequence {e.Sequence}, and it is different: {existing}");
+                    repeated++;
+                }
+                else
+                {
+                    // Named by what the sender sent only: the stored event may be another tenant's.
+                    conflict ??= $"{submission.Event(i)}: call '{e.CallId}' sequence {e.Sequence} is already stored with a different event";
                 }
 
-                repeated++;
                 continue;
             }
 
             mine.Add((e, body));
         }
 
-        if (submission.AllowedTenants is { } allowed)
+        // Tenants before conflicts: a 409 would tell a limited token that another tenant's call has that sequence.
+        var refused = Admission.OutsideTenants(submission, known, rows, tracking)
+            ?? Admission.BadStart(submission, known, tracking, tenants);
+        if (refused is not null)
         {
-            foreach (var callId in submission.Events.Select(e => e.CallId).Distinct(StringComparer.Ordinal))
-            {
-                var start = known.GetValueOrDefault(callId)?.Values.Select(v => v.Event.Start).FirstOrDefault(s => s is not null)
-                    ?? mine.Select(m => m.Event).FirstOrDefault(m => m.CallId == callId && m.Start is not null)?.Start;
-                var tenant = rows.TryGetValue(callId, out var row) && row.Resolved ? row.TenantId : start is null ? null : Resolve(start, tracking).TenantId;
-                if (tenant is null || !allowed.Contains(tenant))
-                {
-                    return new SubmissionResult(SubmissionOutcome.Forbidden, 0, 0, tenant is null
-                        ? $"call '{callId}' has no tenant yet; a tenant-limited token must send the call's started event, naming one of its tenants, first"
-                        : $"call '{callId}' belongs to tenant '{tenant}', which this token may not touch");
-                }
-            }
+            return refused;
+        }
+
+        if (conflict is not null)
+        {
+            return new SubmissionResult(SubmissionOutcome.Conflict, 0, 0, conflict);
         }
 
         foreach (var (e, body) in mine)
@@ -170,7 +174,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
 
             if (!row.Resolved && e.Start is { } start)
             {
-                var resolved = Resolve(start, tracking);
+                var resolved = TrackingRow.Resolve(start, tracking);
                 row.Resolved = true;
                 row.TenantId = resolved.TenantId;
                 row.TrackingNumber = start.DialedTrackingNumber?.E164;
@@ -182,20 +186,6 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         }
 
         return new SubmissionResult(SubmissionOutcome.Accepted, mine.Count, repeated);
-    }
-
-    /// <summary>The tenant is the one the telephony named, else the dialed tracking number's; the campaign is the tracking number's.</summary>
-    private static TrackingRow Resolve(CallStart start, IReadOnlyDictionary<string, TrackingRow> tracking)
-    {
-        var number = start.DialedTrackingNumber is { } n ? tracking.GetValueOrDefault(n.E164) : null;
-        return new TrackingRow
-        {
-            TenantId = start.Tenant ?? number?.TenantId,
-            Campaign = number?.Campaign,
-            Category = number?.Category,
-            Source = number?.Source,
-            Medium = number?.Medium,
-        };
     }
 
     /// <param name="before">The call as last committed, when known (see <see cref="LiveCallCache"/>); else its log rows are written whole.</param>
@@ -298,22 +288,20 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
         return rows.ToDictionary(r => r.Number, StringComparer.Ordinal);
     }
 
+    /// <summary>Of the tenants the requests' started events name, those that exist: read in the batch's transaction, so one deleted meanwhile is not used.</summary>
+    private async Task<IReadOnlySet<string>> LoadTenantsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EventSubmission> submissions)
+    {
+        var named = submissions.SelectMany(s => s.Events).Select(e => e.Start?.Tenant).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        if (named.Length == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var found = await connection.QueryAsync<string>($"SELECT id FROM tenants WHERE {db.Dialect.InList("id", "named")}", new { named }, transaction);
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
     private static T Parse<T>(Calltrail.Calls.Choices<T> choices, string name)
         where T : struct, Enum =>
         choices.TryGet(name, out var value) ? value : default;
-
-    private sealed class TrackingRow
-    {
-        public string Number { get; set; } = "";
-
-        public string? TenantId { get; set; }
-
-        public string? Campaign { get; set; }
-
-        public string? Category { get; set; }
-
-        public string? Source { get; set; }
-
-        public string? Medium { get; set; }
-    }
 }

@@ -28,9 +28,9 @@ public class TokenValidationTests
         { """{"name": "Desk", "role": "manager", "tenants": ["north", "west"]}""", "tenants[1]" },
         { """{"name": "Desk", "role": "manager", "tenant": ["north"]}""", "tenant" },
         { """{"name": "Desk", "role": "manager", "expiresAt": 0}""", "expiresAt" },
-        { """["Desk", "manager"]""", "body" },
-        { """{"name": """, "body" },
-        { "", "body" },
+        { """["Desk", "manager"]""", "(body)" },
+        { """{"name": """, "(body)" },
+        { "", "(body)" },
     };
 
     [Theory]
