@@ -15,6 +15,7 @@ public sealed class CallAccessTests
     public async Task Only_the_telephony_reports_call_events(string role, HttpStatusCode expected)
     {
         using var server = new TestServer();
+        await server.AddTenantAsync("north");
         var client = server.WithToken(await server.CreateTokenAsync(role));
 
         using var response = await SendAsync(client, Started("c1"));
@@ -70,6 +71,7 @@ public sealed class CallAccessTests
     {
         using var server = new TestServer();
         await server.AddTenantAsync("north");
+        await server.AddTenantAsync("south");
         await server.SendAsyncAsAdmin(Started("south-1", "south"));
         var north = server.WithToken(await server.CreateTokenAsync("telephony", "north"));
 

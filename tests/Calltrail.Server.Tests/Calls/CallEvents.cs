@@ -43,6 +43,11 @@ internal static class CallEvents
         var snapshot = await versions.PublishAsync(connection, transaction, settings, employees, ConnectAt);
         await transaction.CommitAsync();
         versions.Committed(snapshot);
+        // Calls name their tenants, and the service refuses a tenant that is not in the organization.
+        foreach (var tenant in settings.FieldService.Keys)
+        {
+            await server.AddTenantAsync(tenant);
+        }
     }
 
     public static Scenario Example(string name) =>

@@ -43,11 +43,11 @@ public sealed class EventEndpointTests
     [InlineData("""{ "callId": "c1", "sequence": 1, "type": "rang", "at": 0 }""", "type")]
     [InlineData("""{ "callId": "c1", "sequence": -1, "type": "ended", "at": 0 }""", "sequence")]
     [InlineData("""{ "sequence": 1, "type": "ended", "at": 0 }""", "callId")]
-    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "started", "at": 0 }""", "direction")]
-    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "started", "at": 0, "direction": "inbound", "via": "keypad" }""", "via")]
-    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "started", "at": 0, "direction": "inbound", "from": "call me" }""", "from")]
-    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "transferred", "at": 0 }""", "transferTo")]
-    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "call-reason-set", "at": 0, "reason": "quote" }""", "isLead")]
+    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "started", "at": "2026-11-24T10:00:00Z" }""", "direction")]
+    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "started", "at": "2026-11-24T10:00:00Z", "direction": "inbound", "via": "keypad" }""", "via")]
+    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "started", "at": "2026-11-24T10:00:00Z", "direction": "inbound", "from": "call me" }""", "from")]
+    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "transferred", "at": "2026-11-24T10:00:00Z" }""", "transferTo")]
+    [InlineData("""{ "callId": "c1", "sequence": 1, "type": "call-reason-set", "at": "2026-11-24T10:00:00Z", "reason": "quote" }""", "isLead")]
     [InlineData("""[]""", "(body)")]
     [InlineData("""{ "callId": """, "(body)")]
     public async Task Each_kind_of_bad_event_names_its_field(string body, string field)
@@ -71,6 +71,7 @@ public sealed class EventEndpointTests
     public async Task A_repeated_delivery_is_accepted_and_stores_nothing_new_but_a_changed_one_is_a_conflict()
     {
         using var server = new TestServer();
+        await server.AddTenantAsync("north");
         var admin = server.Admin();
         using var first = await SendAsync(admin, Started("c1"), Answered("c1"));
         using var again = await SendAsync(admin, Started("c1"), Answered("c1"));
@@ -90,6 +91,7 @@ public sealed class EventEndpointTests
         {
             using (var before = new TestServer(b => b.UseSetting("Calltrail:DataDirectory", data)))
             {
+                await before.AddTenantAsync("north");
                 using var sent = await SendAsync(before.Admin(), Started("c1"), Answered("c1"), At("c1", 3, LiveEventType.Ended, 90_000));
                 sent.EnsureSuccessStatusCode();
             }
@@ -110,6 +112,7 @@ public sealed class EventEndpointTests
     public async Task The_timeline_comes_from_the_event_times_not_from_when_they_arrived()
     {
         using var server = new TestServer();
+        await server.AddTenantAsync("north");
         var admin = server.Admin();
 
         // Sent out of order, days after the call happened.

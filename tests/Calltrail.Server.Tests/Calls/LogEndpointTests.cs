@@ -57,6 +57,8 @@ public sealed class LogEndpointTests
     public async Task Filters_narrow_the_log_and_pages_walk_it_newest_first_without_gaps_or_repeats()
     {
         using var server = new TestServer();
+        await server.AddTenantAsync("north");
+        await server.AddTenantAsync("south");
         var admin = server.Admin();
         for (var i = 0; i < 7; i++)
         {

@@ -16,6 +16,7 @@ public sealed class StreamEndpointTests
         using var server = new TestServer();
         var settings = OrganizationSettings.Default with { ContactCenter = ContactCenterSettings.Default with { AnnounceRecording = true } };
         await UseSettingsAsync(server, settings, new Dictionary<string, Calltrail.Calls.Employee>());
+        await server.AddTenantAsync("north");
         var client = server.Admin();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var stream = await client.GetStreamAsync("/api/desktop/events?employee=ana", cancel.Token);
@@ -35,6 +36,7 @@ public sealed class StreamEndpointTests
     public async Task The_recorder_is_told_to_start_pause_resume_and_stop_as_the_call_goes()
     {
         using var server = new TestServer();
+        await server.AddTenantAsync("north");
         var notifications = server.Services.GetRequiredService<CallNotifications>();
         using var subscription = notifications.SubscribeRecorder();
         var client = server.Admin();

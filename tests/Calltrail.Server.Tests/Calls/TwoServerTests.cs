@@ -29,6 +29,7 @@ public sealed class TwoServerTests
             .WatchRemote((callId, version) => heard.Writer.TryWrite((callId, version)), () => { });
         await ListeningAsync(first);
         await ListeningAsync(second);
+        await first.AddTenantAsync("north");
         var callId = $"heard-{Guid.NewGuid():N}";
 
         using var response = await SendAsync(first.Admin(), Started(callId));
@@ -48,6 +49,7 @@ public sealed class TwoServerTests
         using var first = OnPostgres(database);
         using var second = OnPostgres(database);
         var clients = new[] { first.Admin(), second.Admin() };
+        await first.AddTenantAsync("north");
         for (var i = 0; i < 20; i++)
         {
             var callId = $"race-{i}";

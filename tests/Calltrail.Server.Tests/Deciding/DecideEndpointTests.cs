@@ -43,8 +43,8 @@ public class DecideEndpointTests
     [InlineData("""{"call": {"direction": "inbound", "from": "nope"}}""", "call.from")]
     [InlineData("""{"call": {"direction": "inbound", "surprise": 1}}""", "call.surprise")]
     [InlineData("""[{"call": {"direction": "inbound"}}, {"call": {"direction": "inbound", "durationMs": -1}}]""", "[1].call.durationMs")]
-    [InlineData("""{"call": """, "(file)")]
-    [InlineData("", "(file)")]
+    [InlineData("""{"call": """, "(body)")]
+    [InlineData("", "(body)")]
     public async Task Decide_InvalidScenario_Is400ProblemDetailsNamingTheField(string body, string field)
     {
         using var server = new TestServer();

@@ -76,6 +76,7 @@ internal sealed class TestServer : IDisposable
             """
             INSERT INTO tenants (id, name, inbound, outbound, uses_contact_center, continuity_enabled, continuity_destination)
             VALUES (@id, @name, 'automatically', 'automatically', TRUE, FALSE, 'voice-agent')
+            ON CONFLICT (id) DO NOTHING
             """,
             new { id, name = name ?? id });
     }
