@@ -41,7 +41,7 @@ internal static class Admission
                 : start is null ? null : TrackingRow.Resolve(start, tracking).TenantId;
             if (tenant is null || !allowed.Contains(tenant))
             {
-                return new SubmissionResult(SubmissionOutcome.Forbidden, 0, 0, $"{submission.Event(i)}: call '{callId}' {NotYourCall}");
+                return new SubmissionResult(SubmissionOutcome.Forbidden, 0, 0, $"{submission.Prefix(i)}call '{callId}' {NotYourCall}");
             }
         }
 

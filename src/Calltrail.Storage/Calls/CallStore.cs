@@ -134,7 +134,7 @@ public sealed class CallStore(Db db, SettingsVersions versions, LiveEventReader 
                 else
                 {
                     // Named by what the sender sent only: the stored event may be another tenant's.
-                    conflict ??= $"{submission.Event(i)}: call '{e.CallId}' sequence {e.Sequence} is already stored with a different event";
+                    conflict ??= $"{submission.Prefix(i)}call '{e.CallId}' sequence {e.Sequence} is already stored with a different event";
                 }
 
                 continue;

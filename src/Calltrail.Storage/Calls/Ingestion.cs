@@ -9,8 +9,8 @@ public sealed record EventSubmission(IReadOnlyList<LiveEvent> Events, IReadOnlyC
     /// <summary>The request's name for a field of its <paramref name="index"/>th event, as the reader names it.</summary>
     public string Field(int index, string name) => IsArray ? $"[{index}].{name}" : name;
 
-    /// <summary>The request's name for its <paramref name="index"/>th event, to begin a sentence with.</summary>
-    public string Event(int index) => IsArray ? $"[{index}]" : "the event";
+    /// <summary>What begins a sentence about the request's <paramref name="index"/>th event: <c>[2]: </c>, or nothing for a lone event.</summary>
+    public string Prefix(int index) => IsArray ? $"[{index}]: " : "";
 }
 
 public enum SubmissionOutcome
