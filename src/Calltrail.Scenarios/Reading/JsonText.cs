@@ -28,7 +28,13 @@ public static class JsonText
             return new ScenarioProblem(whole, $"is not UTF-8 (the first bad byte is at offset {FirstBadByte(utf8)})");
         }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            MaxDepth = MaxDepth,
+            // Whether comments and trailing commas are welcome is each reader's to say (scenario files allow them).
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        });
         var path = new JsonPath();
         try
         {

@@ -43,6 +43,30 @@ public class DecideCommandTests
         VerdictAssert.Equivalent(File.ReadAllText(example.VerdictPath), result.Out);
     }
 
+    [Theory]
+    [InlineData("invalid UTF-8", "(file)")]
+    [InlineData("lone surrogate", "call.direction")]
+    public void Decide_UnreadableText_ExitsTwoNamingWhereAndPrintsNothing(string kind, string where)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"calltrail-bad-text-{Guid.NewGuid():N}.json");
+        byte[] bytes = kind == "invalid UTF-8"
+            ? [.. "{\"call\": {\"direction\": \"in"u8, 0xFF, .. "bound\"}}"u8]
+            : "{\"call\": {\"direction\": \"\\ud800\"}}"u8.ToArray();
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var result = CliRun.InProcess("decide", path);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal(string.Empty, result.Out);
+            Assert.Contains(where, result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Decide_InvalidElementInArray_ExitsTwoNamingIndexAndFieldAndPrintsNothing()
     {
