@@ -99,7 +99,7 @@ public sealed class CallStoreTests
         await using (var connection = await calls.Database.Db.OpenAsync())
         {
             await connection.ExecuteAsync(
-                "INSERT INTO tenants VALUES ('north', 'North Plumbing', 'automatically', 'automatically', TRUE, FALSE, 'voice-agent')");
+                "UPDATE tenants SET name = 'North Plumbing' WHERE id = 'north'");
             await connection.ExecuteAsync(
                 "INSERT INTO tracking_numbers VALUES ('+15550142000', 'north', 'Spring mailer', 'direct-mail', 'postcard', 'offline')");
         }

@@ -34,8 +34,28 @@ internal sealed class LiveCalls : IAsyncDisposable
 
     public CallQueries Queries { get; }
 
-    public static async Task<LiveCalls> CreateAsync(Calltrail.Storage.Database.DatabaseProvider provider) =>
-        new(await TestDatabase.CreateAsync(provider));
+    /// <summary>A fresh database whose organization has the tenants north and south (the store refuses calls of a tenant that does not exist).</summary>
+    public static async Task<LiveCalls> CreateAsync(Calltrail.Storage.Database.DatabaseProvider provider)
+    {
+        var calls = new LiveCalls(await TestDatabase.CreateAsync(provider));
+        await calls.AddTenantsAsync(["north", "south"]);
+        return calls;
+    }
+
+    public async Task AddTenantsAsync(IEnumerable<string> tenants)
+    {
+        await using var connection = await Database.Db.OpenAsync();
+        foreach (var id in tenants)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                """
+                INSERT INTO tenants (id, name, inbound, outbound, uses_contact_center, continuity_enabled, continuity_destination)
+                VALUES (@id, @id, 'automatically', 'automatically', TRUE, FALSE, 'voice-agent')
+                ON CONFLICT (id) DO NOTHING
+                """,
+                new { id });
+        }
+    }
 
     /// <summary>Publishes the scenario's settings as the organization's current ones.</summary>
     public async Task UseSettingsAsync(OrganizationSettings settings, IReadOnlyDictionary<string, Employee> employees)
@@ -45,6 +65,7 @@ internal sealed class LiveCalls : IAsyncDisposable
         var snapshot = await Versions.PublishAsync(connection, transaction, settings, employees, ConnectAt);
         await transaction.CommitAsync();
         Versions.Committed(snapshot);
+        await AddTenantsAsync(settings.FieldService.Keys);
     }
 
     public Task<BatchResult> SendAsync(params LiveEvent[] events) => SendAsync(null, events);

@@ -52,7 +52,7 @@ public sealed class PlanChangeListenerTests
             // Checked only at COMMIT, after the batch's notices were sent inside the transaction.
             await connection.ExecuteAsync(
                 """
-                CREATE TABLE known_tenants (id TEXT PRIMARY KEY);
+                CREATE TABLE known_tenants (id TEXT PRIMARY KEY); -- north is a tenant, but not a known one
                 ALTER TABLE calls ADD CONSTRAINT calls_tenant_known FOREIGN KEY (tenant_id) REFERENCES known_tenants (id) DEFERRABLE INITIALLY DEFERRED
                 """);
         }
@@ -61,7 +61,7 @@ public sealed class PlanChangeListenerTests
         var doomed = $"doomed-{Guid.NewGuid():N}";
         var marker = $"marker-{Guid.NewGuid():N}";
 
-        await Assert.ThrowsAsync<PostgresException>(() => calls.SendAsync(Started(doomed, tenant: "nowhere")));
+        await Assert.ThrowsAsync<PostgresException>(() => calls.SendAsync(Started(doomed, tenant: "north")));
         await calls.SendAsync(Started(marker, tenant: null));
 
         // Notices arrive in commit order: had the failed batch's been delivered, it would have come first.
