@@ -8,49 +8,57 @@ using Calltrail.Server.Tests.Support;
 namespace Calltrail.Server.Tests.Security;
 
 /// <summary>
-/// The threat "someone calls an endpoint they have no right to": every endpoint in the route table, as every
-/// role and as callers with no valid token, must answer exactly what the role table (docs/access.md) allows.
+/// The threat "someone calls an endpoint they have no right to". Every endpoint in the server's route table must
+/// be listed in docs/access.md, and every role — unlimited and limited to a tenant — a revoked token, an unknown
+/// token and no token at all must get exactly the answer that page promises.
 /// </summary>
 public class AccessMatrixTests
 {
+    private const string NoToken = "(no token)";
+    private const string UnknownToken = "(unknown token)";
+    private const string RevokedToken = "(revoked token)";
+    private const string LimitedSuffix = " limited to north";
+
     public static TheoryData<string> Callers() =>
     [
         .. Roles.All,
+        .. Roles.All.Select(r => r + LimitedSuffix),
         NoToken,
         UnknownToken,
         RevokedToken,
     ];
 
-    private const string NoToken = "(no token)";
-    private const string UnknownToken = "(unknown token)";
-    private const string RevokedToken = "(revoked token)";
-
     [Fact]
-    public void EveryEndpoint_NeedsAToken_UnlessListedAsPublic()
+    public void EveryEndpoint_IsListedInTheAccessPage_AndOnlyTheListedOnesArePublic()
     {
         using var server = new TestServer();
 
         var routes = Route.Of(server.Services);
 
-        Assert.NotEmpty(routes);
-        var open = routes.Where(r => r.Anonymous).Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(Route.Public.Order(StringComparer.Ordinal), open.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            DocumentedAccess.All.Keys.Order(StringComparer.Ordinal),
+            routes.Select(r => r.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            DocumentedAccess.All.Where(a => a.Value.Public).Select(a => a.Key).Order(StringComparer.Ordinal),
+            routes.Where(r => r.Anonymous).Select(r => r.ToString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(Callers))]
-    public async Task EveryEndpoint_AnswersTheCaller_AsTheRoleTableSays(string caller)
+    public async Task EveryEndpoint_AnswersTheCaller_AsTheAccessPageSays(string caller)
     {
         using var server = new TestServer();
         var client = await ClientAsync(server, caller);
-        var permissions = Roles.IsKnown(caller) ? Roles.PermissionsOf(caller) : null;
+        var role = caller.Replace(LimitedSuffix, "", StringComparison.Ordinal);
+        var permissions = Roles.IsKnown(role) ? Roles.PermissionsOf(role) : null;
+        var limited = caller.EndsWith(LimitedSuffix, StringComparison.Ordinal);
         var wrong = new List<string>();
 
         foreach (var route in Route.Of(server.Services))
         {
+            var promise = DocumentedAccess.Of(route) ?? throw new InvalidOperationException($"{route} is not in docs/access.md.");
             var (status, title) = await SendAsync(client, route);
-            var expected = Expected(route, permissions);
-            if (!expected(status, title))
+            if (!Allowed(promise, permissions, limited)(status, title))
             {
                 wrong.Add($"{route}: {(int)status} {title}");
             }
@@ -60,9 +68,9 @@ public class AccessMatrixTests
     }
 
     /// <summary>What a caller holding <paramref name="permissions"/> (null: no valid token) may be answered.</summary>
-    private static Func<HttpStatusCode, string?, bool> Expected(Route route, IReadOnlyCollection<Permission>? permissions)
+    private static Func<HttpStatusCode, string?, bool> Allowed(DocumentedAccess promise, IReadOnlyCollection<Permission>? permissions, bool limited)
     {
-        if (route.Anonymous)
+        if (promise.Public)
         {
             return (status, _) => (int)status is >= 200 and < 300;
         }
@@ -72,15 +80,15 @@ public class AccessMatrixTests
             return (status, _) => status == HttpStatusCode.Unauthorized;
         }
 
-        if (route.Needs is { } needs && !permissions.Contains(needs))
+        if ((promise.Needs is { } needs && !permissions.Contains(needs)) || (limited && promise.RefusedWhenLimited))
         {
             return (status, _) => status == HttpStatusCode.Forbidden;
         }
 
-        // Let through: the handler may still refuse the request's content, but never as an authentication
-        // or role failure.
-        return (status, title) => status != HttpStatusCode.Unauthorized && !(status == HttpStatusCode.Forbidden && title == "Not permitted")
-            && status != HttpStatusCode.InternalServerError;
+        // Let through: the handler may still refuse what the request says (400, 404, 409), but never as an
+        // authentication or a role failure, and never with a 500.
+        return (status, title) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.InternalServerError)
+            && !(status == HttpStatusCode.Forbidden && title == "Not permitted");
     }
 
     private static async Task<HttpClient> ClientAsync(TestServer server, string caller)
@@ -96,6 +104,12 @@ public class AccessMatrixTests
                 (await server.Admin().DeleteAsync($"/api/tokens/{(string?)created["id"]}")).EnsureSuccessStatusCode();
                 return server.WithToken((string)created["token"]!);
             default:
+                if (caller.EndsWith(LimitedSuffix, StringComparison.Ordinal))
+                {
+                    await server.AddTenantAsync("north");
+                    return server.WithToken(await server.CreateTokenAsync(caller.Replace(LimitedSuffix, "", StringComparison.Ordinal), "north"));
+                }
+
                 return server.WithToken(await server.CreateTokenAsync(caller));
         }
     }

@@ -1,4 +1,3 @@
-using Calltrail.Server.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,15 +8,9 @@ namespace Calltrail.Server.Tests.Security;
 /// Every endpoint the server maps, read from its own route table — so a security test built on this list
 /// covers an endpoint the day it is added, with nobody having to remember to list it.
 /// </summary>
-internal sealed record Route(string Method, string Pattern, Permission? Needs, bool Anonymous)
+/// <param name="Anonymous">The endpoint asks for no token at all.</param>
+internal sealed record Route(string Method, string Pattern, bool Anonymous)
 {
-    /// <summary>The endpoints anyone may call; every other one must need a permission.</summary>
-    public static readonly IReadOnlySet<string> Public = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "GET /health",
-        "GET /openapi/{documentName}.json",
-    };
-
     public bool HasBody => Method is "POST" or "PUT" or "PATCH";
 
     public override string ToString() => $"{Method} {Pattern}";
@@ -38,14 +31,8 @@ internal sealed record Route(string Method, string Pattern, Permission? Needs, b
         var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
         // A group's own route ("/api/tokens" + "") comes out with a trailing slash; requests are sent without.
         var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
-        var needs = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
-            .Select(a => PermissionOf(a.Policy))
-            .FirstOrDefault(p => p is not null);
         var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
             || !endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any();
-        return methods.Select(m => new Route(m, pattern, needs, anonymous));
+        return methods.Select(m => new Route(m, pattern, anonymous));
     }
-
-    private static Permission? PermissionOf(string? policy) =>
-        Enum.GetValues<Permission>().Select(p => (Permission?)p).FirstOrDefault(p => Roles.PolicyName(p!.Value) == policy);
 }
