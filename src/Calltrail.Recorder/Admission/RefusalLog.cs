@@ -38,7 +38,7 @@ public sealed class RefusalLog(TimeProvider time, int maxSources = 4096)
 
     private bool Count(ref Seen entry, long now, out long unlogged)
     {
-        if (entry.LoggedAt != 0 && time.GetElapsedTime(entry.LoggedAt, now) < Window)
+        if (entry.LoggedAt is { } at && time.GetElapsedTime(at, now) < Window)
         {
             entry = entry with { Unlogged = entry.Unlogged + 1 };
             unlogged = 0;
@@ -46,18 +46,17 @@ public sealed class RefusalLog(TimeProvider time, int maxSources = 4096)
         }
 
         unlogged = entry.Unlogged;
-        // 0 marks "never logged": a clock that starts at 0 (a test's) is nudged by one tick.
-        entry = new Seen(now == 0 ? 1 : now, 0);
+        entry = new Seen(now, 0);
         return true;
     }
 
     private void Forget(long now)
     {
-        foreach (var (source, entry) in seen.Where(e => time.GetElapsedTime(e.Value.LoggedAt, now) >= Window).ToList())
+        foreach (var source in seen.Where(e => e.Value.LoggedAt is not { } at || time.GetElapsedTime(at, now) >= Window).Select(e => e.Key).ToList())
         {
             seen.Remove(source);
         }
     }
 
-    private record struct Seen(long LoggedAt, long Unlogged);
+    private record struct Seen(long? LoggedAt, long Unlogged);
 }

@@ -52,7 +52,10 @@ public sealed class SourceNetworks
         var text = entry.Trim();
         if (IPNetwork.TryParse(text, out var network))
         {
-            return network;
+            // 10.0.0.1/8 is a typo for 10.0.0.0/8 or 10.0.0.1/32; which one is not ours to guess.
+            return IPAddress.TryParse(text[..text.IndexOf('/', StringComparison.Ordinal)], out var written) && written.Equals(network.BaseAddress)
+                ? network
+                : null;
         }
 
         if (text.Contains('/', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var address))
