@@ -23,7 +23,7 @@ public sealed partial class RecordingSessions
         foreach (var media in offer.Sdp.Media)
         {
             var laws = SessionOffer.AudioPayloads(media);
-            if (!Recordable(media))
+            if (!SessionOffer.Recordable(media))
             {
                 receivers.Add(null);
                 continue;
@@ -91,19 +91,6 @@ public sealed partial class RecordingSessions
 
         return session;
     }
-
-    private void Register(RecordingSession session, IReadOnlyList<string> callIds)
-    {
-        dialogs[RecordingSession.DialogKey(session.SipCallId, session.LocalTag)] = session;
-        foreach (var id in callIds)
-        {
-            byCall.TryAdd(id, session);
-        }
-    }
-
-    /// <summary>An offered stream the recorder takes (and gives a port): G.711 audio over RTP, not refused by its sender.</summary>
-    private static bool Recordable(MediaDescription media) =>
-        media.Media == "audio" && media.IsRtp && media.Port != 0 && SessionOffer.AudioPayloads(media).Count > 0;
 
     /// <summary>Asks the service about each of the session's call ids in turn; the first it knows is the call.</summary>
     private async Task LinkAsync(RecordingSession session)
@@ -393,12 +380,6 @@ public sealed partial class RecordingSessions
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {SipCallId} refused: {Status} {Warning}")]
     private static partial void LogRefused(ILogger logger, string method, string sipCallId, int status, string warning);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording session {SipCallId} from {Source}: no RTP on its {Ports} port(s) for {Silence} though the client is sending (Recorder:NoMediaTimeout): ended, ports freed")]
-    private static partial void LogNoMedia(ILogger logger, string sipCallId, IPAddress source, TimeSpan silence, int ports);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a second recording session from {Source} refused 486, the call is already being recorded from {Recording}")]
-    private static partial void LogSecondSource(ILogger logger, string callId, IPAddress source, IPAddress recording);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording session {SipCallId} on hold and idle for {Timeout}: ended")]
     private static partial void LogIdle(ILogger logger, string sipCallId, TimeSpan timeout);

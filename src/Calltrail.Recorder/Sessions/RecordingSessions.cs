@@ -253,7 +253,7 @@ public sealed partial class RecordingSessions(
             return;
         }
 
-        var ports = offer.Sdp.Media.Count(Recordable);
+        var ports = offer.Sdp.Media.Count(SessionOffer.Recordable);
         if (frontDoor.TryTake(source, ports) is { } full)
         {
             await RespondAsync(transaction, 503, "Service Unavailable", r => r.WithHeader("Retry-After", RetryAfterSeconds)
@@ -305,6 +305,16 @@ public sealed partial class RecordingSessions(
         }
     }
 
+    /// <summary>Makes a session known by its dialog and its call ids (under the gate, after <see cref="BusyLocked"/>).</summary>
+    private void Register(RecordingSession session, IReadOnlyList<string> callIds)
+    {
+        dialogs[RecordingSession.DialogKey(session.SipCallId, session.LocalTag)] = session;
+        foreach (var id in callIds)
+        {
+            byCall.TryAdd(id, session);
+        }
+    }
+
     private BusyCall? BusyLocked(IReadOnlyList<string> callIds, IPAddress source)
     {
         foreach (var id in callIds)
@@ -340,4 +350,10 @@ public sealed partial class RecordingSessions(
 
     /// <summary>A call another session records; <see cref="OtherSource"/> set when that session came from elsewhere.</summary>
     private sealed record BusyCall(string CallId, IPAddress? OtherSource);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording session {SipCallId} from {Source}: no RTP on its {Ports} port(s) for {Silence} though the client is sending (Recorder:NoMediaTimeout): ended, ports freed")]
+    private static partial void LogNoMedia(ILogger logger, string sipCallId, IPAddress source, TimeSpan silence, int ports);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a second recording session from {Source} refused 486, the call is already being recorded from {Recording}")]
+    private static partial void LogSecondSource(ILogger logger, string callId, IPAddress source, IPAddress recording);
 }
