@@ -8,14 +8,13 @@ namespace Calltrail.Server.Tests.Hosting;
 public class HostingTests
 {
     [Fact]
-    public async Task Start_CreatesTheConfiguredDataDirectoryAndKeepsKeysThere()
+    public async Task Start_CreatesTheConfiguredDataDirectory()
     {
         using var server = new TestServer();
 
         await server.Anonymous().GetAsync("/health");
 
         Assert.True(Directory.Exists(server.DataDirectory));
-        Assert.True(Directory.Exists(Path.Combine(server.DataDirectory, "keys")));
     }
 
     [Fact]
