@@ -30,6 +30,9 @@ public sealed partial class SiprecServer(
     /// <summary>The SIP port actually bound (useful when the options asked for any port).</summary>
     public int SipPort => udp?.LocalEndPoint.Port ?? 0;
 
+    /// <summary>The address and port SIP is bound to (null before <see cref="StartAsync"/>).</summary>
+    public IPEndPoint? SipEndPoint => udp?.LocalEndPoint;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RecoverAsync(cancellationToken);
@@ -37,7 +40,8 @@ public sealed partial class SiprecServer(
         udp.Start();
         tcp.Start();
         ticking = Task.Run(TickAsync, CancellationToken.None);
-        LogListening(logger, udp.LocalEndPoint.Port, options.RtpPortMin, options.RtpPortMax, files.Directory);
+        LogListening(logger, udp.LocalEndPoint.Address, udp.LocalEndPoint.Port, options.RtpPortMin, options.RtpPortMax, files.Directory);
+        LogAllowed(logger, string.Join(", ", sessions.FrontDoor.AllowedSources), options.MaxSessionsPerSource, options.MaxRtpPortsPerSource, options.NoMediaTimeout);
     }
 
     /// <summary>A call's plan as of a committed change (in-process, or heard from another server).</summary>
@@ -133,8 +137,11 @@ public sealed partial class SiprecServer(
         stopping.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SIPREC recorder listening on SIP port {Port} (UDP and TCP), RTP ports {RtpMin}-{RtpMax}; recordings in {Directory}")]
-    private static partial void LogListening(ILogger logger, int port, int rtpMin, int rtpMax, string directory);
+    [LoggerMessage(Level = LogLevel.Information, Message = "SIPREC recorder listening on {Address} SIP port {Port} (UDP and TCP), RTP ports {RtpMin}-{RtpMax}; recordings in {Directory}")]
+    private static partial void LogListening(ILogger logger, IPAddress address, int port, int rtpMin, int rtpMax, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SIPREC recorder hears only {Allowed} (Recorder:AllowedSources); per source at most {Sessions} sessions and {Ports} RTP ports; a sending session silent for {NoMedia} is ended")]
+    private static partial void LogAllowed(ILogger logger, string allowed, int sessions, int ports, TimeSpan noMedia);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording {File}: a redaction a crash interrupted was found before the file is read: {Outcome}")]
     private static partial void LogRedactionFinished(ILogger logger, string file, Recordings.JournalOutcome outcome);

@@ -28,6 +28,7 @@ builder.Services.AddCalltrailAccess();
 builder.Services.AddCalltrailOrganization();
 builder.Services.AddCalltrailRecorder(builder.Configuration);
 builder.Services.AddOpenApi();
+builder.Services.KeepDataProtectionKeysInMemory();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -1,4 +1,5 @@
 using System.Net;
+using Calltrail.Recorder.Admission;
 
 namespace Calltrail.Recorder.Control;
 
@@ -11,8 +12,24 @@ public sealed class RecorderOptions
     /// <summary>Whether the server runs a recorder at all.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Address the SIP and RTP sockets bind to.</summary>
-    public string ListenAddress { get; set; } = "0.0.0.0";
+    /// <summary>
+    /// Address the SIP and RTP sockets bind to. Loopback unless set: the server, when it is not set,
+    /// puts here where its HTTP service listens (docs/recorder.md, "Who may record").
+    /// </summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Addresses and CIDR ranges (IPv4 and IPv6) whose SIP requests are heard; any other source gets 403.
+    /// Empty: loopback only (127.0.0.0/8 and ::1), so a fresh install is not an open recorder. An array,
+    /// not a list, so configured entries replace the default rather than being added to it.
+    /// </summary>
+    public string[] AllowedSources { get; set; } = [];
+
+    /// <summary>Concurrent sessions one source address may hold (one SBC forks every call of its site).</summary>
+    public int MaxSessionsPerSource { get; set; } = 1000;
+
+    /// <summary>RTP ports one source address may hold (two per session for the usual two-stream fork).</summary>
+    public int MaxRtpPortsPerSource { get; set; } = 2000;
 
     /// <summary>
     /// Address peers are told to send media to (SDP <c>c=</c>, <c>Contact</c>). Empty: the address the
@@ -42,7 +59,13 @@ public sealed class RecorderOptions
     /// <summary>How long the audio of a session for a call the service has not heard of is held in memory, waiting for the call.</summary>
     public TimeSpan ProvisionalHold { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A session with no RTP and no SIP for this long is ended as if the client had sent BYE.</summary>
+    /// <summary>
+    /// A session whose client is sending (not on hold) and whose ports have had no RTP for this long — since
+    /// it began, since it came off hold, or since the last packet — is ended as if the client had sent BYE.
+    /// </summary>
+    public TimeSpan NoMediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A session on hold (every stream inactive) with no RTP and no SIP for this long is ended as incomplete.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -58,6 +81,17 @@ public sealed class RecorderOptions
         if (!IPAddress.TryParse(ListenAddress, out _))
         {
             problems.Add($"Recorder:ListenAddress '{ListenAddress}' is not an IP address.");
+        }
+
+        problems.AddRange(SourceNetworks.Problems(AllowedSources));
+        if (MaxSessionsPerSource is < 1 or > 100_000)
+        {
+            problems.Add($"Recorder:MaxSessionsPerSource {MaxSessionsPerSource} must be from 1 to 100000.");
+        }
+
+        if (MaxRtpPortsPerSource is < 1 or > 65_536)
+        {
+            problems.Add($"Recorder:MaxRtpPortsPerSource {MaxRtpPortsPerSource} must be from 1 to 65536.");
         }
 
         if (AdvertisedAddress.Length > 0 && !IPAddress.TryParse(AdvertisedAddress, out _))
@@ -84,6 +118,7 @@ public sealed class RecorderOptions
 
         Positive(problems, nameof(FlushInterval), FlushInterval, TimeSpan.FromSeconds(10));
         Positive(problems, nameof(ProvisionalHold), ProvisionalHold, TimeSpan.FromSeconds(30));
+        Positive(problems, nameof(NoMediaTimeout), NoMediaTimeout, TimeSpan.FromHours(1));
         Positive(problems, nameof(IdleTimeout), IdleTimeout, TimeSpan.FromDays(1));
         return problems;
     }

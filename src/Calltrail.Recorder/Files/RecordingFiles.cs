@@ -28,7 +28,7 @@ public sealed class RecordingFiles(string directory, RecordingKeyRing keys)
     public RecordingWriter Create(RecordingStarted recording, int channels)
     {
         var path = FullPath(recording.File);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         return RecordingWriter.Create(path, Guid.Parse(recording.Id), channels, G711.SampleRate, Keys);
     }
 

@@ -69,7 +69,7 @@ public sealed class RecordingWriter : IFrameSink, IDisposable
         try
         {
             var header = FileHeader.Create(recordingId, channels, sampleRate, keyRing, dataKey);
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
+            var file = new FileStream(path, Files.PrivateFiles.Options(FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16));
             try
             {
                 file.Write(header);

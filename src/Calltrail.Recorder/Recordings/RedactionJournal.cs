@@ -55,7 +55,7 @@ internal static class RedactionJournal
 
         buffer.Write(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         var path = PathOf(recordingPath);
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+        using (var file = new FileStream(path, Files.PrivateFiles.Options(FileMode.Create, FileAccess.Write, FileShare.None, 1)))
         {
             file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
             file.Flush(flushToDisk: true);

@@ -1,3 +1,4 @@
+using System.Net;
 using Calltrail.Recorder.Live;
 using Calltrail.Recorder.Media;
 using Calltrail.Recorder.Signaling;
@@ -31,20 +32,28 @@ public sealed class RecordingSession(string sipCallId, string localTag, string? 
 
     public required SipPeer Peer { get; set; }
 
+    /// <summary>The address the INVITE came from: whose per-source quota the session counts against.</summary>
+    public required IPAddress Source { get; init; }
+
+    /// <summary>How many RTP ports the session holds (taken from its source's quota).</summary>
+    public int PortCount => Receivers.Count(r => r is not null);
+
     public ulong SdpVersion { get; set; } = 1;
 
     public long LastSignalTimestamp { get; set; }
 
-    /// <summary>Set once the recording's end was reported to the catalog.</summary>
-    public bool Reported { get; set; }
+    /// <summary>Whether the client's last offer sends on some stream (not on hold): then silence on the ports is a fault.</summary>
+    public bool ClientSending { get; set; } = true;
 
-    public static string DialogKey(string sipCallId, string localTag) => $"{sipCallId}\n{localTag}";
+    /// <summary>When media was last due to start: the session's answer, or the re-INVITE that took it off hold.</summary>
+    public long MediaDueSince { get; set; }
 
-    public long LastActivity
+    /// <summary>When the last RTP packet reached any of the session's ports (0: none yet).</summary>
+    public long LastPacketTimestamp
     {
         get
         {
-            var last = LastSignalTimestamp;
+            var last = 0L;
             foreach (var receiver in Receivers)
             {
                 last = Math.Max(last, receiver?.LastPacketTimestamp ?? 0);
@@ -53,4 +62,11 @@ public sealed class RecordingSession(string sipCallId, string localTag, string? 
             return last;
         }
     }
+
+    /// <summary>Set once the recording's end was reported to the catalog.</summary>
+    public bool Reported { get; set; }
+
+    public static string DialogKey(string sipCallId, string localTag) => $"{sipCallId}\n{localTag}";
+
+    public long LastActivity => Math.Max(LastSignalTimestamp, LastPacketTimestamp);
 }

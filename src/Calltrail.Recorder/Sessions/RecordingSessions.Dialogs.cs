@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Calltrail.Live;
@@ -14,7 +15,7 @@ namespace Calltrail.Recorder.Sessions;
 public sealed partial class RecordingSessions
 {
     /// <summary>Opens a receiver per usable stream and the recording, and registers the session; null when it was refused.</summary>
-    private async Task<RecordingSession?> OpenAsync(ServerTransaction transaction, SessionOffer offer)
+    private async Task<RecordingSession?> OpenAsync(ServerTransaction transaction, SessionOffer offer, IPAddress source)
     {
         var receivers = new List<RtpReceiver?>();
         var codecs = new List<StreamCodec>();
@@ -22,7 +23,7 @@ public sealed partial class RecordingSessions
         foreach (var media in offer.Sdp.Media)
         {
             var laws = SessionOffer.AudioPayloads(media);
-            if (media.Media != "audio" || !media.IsRtp || media.Port == 0 || laws.Count == 0)
+            if (!SessionOffer.Recordable(media))
             {
                 receivers.Add(null);
                 continue;
@@ -35,7 +36,7 @@ public sealed partial class RecordingSessions
                     await (opened?.DisposeAsync() ?? ValueTask.CompletedTask);
                 }
 
-                await RespondAsync(transaction, 503, "Service Unavailable", r => r.WithHeader("Retry-After", "5")
+                await RespondAsync(transaction, 503, "Service Unavailable", r => r.WithHeader("Retry-After", RetryAfterSeconds)
                     .WithHeader("Warning", "399 calltrail \"no free RTP port in Recorder:RtpPortMin..RtpPortMax\""));
                 return null;
             }
@@ -62,15 +63,30 @@ public sealed partial class RecordingSessions
             Receivers = receivers,
             LocalPorts = [.. receivers.Select(r => r?.Port ?? 0)],
             Peer = transaction.Peer,
+            Source = source,
             LastSignalTimestamp = now,
+            MediaDueSince = now,
         };
+        BusyCall? busy;
         lock (gate)
         {
-            dialogs[RecordingSession.DialogKey(session.SipCallId, session.LocalTag)] = session;
-            foreach (var id in offer.CallIds)
+            // Checked again where the session is registered: two INVITEs for one call racing from two sources must not both record it.
+            busy = BusyLocked(offer.CallIds, source);
+            if (busy is null)
             {
-                byCall.TryAdd(id, session);
+                Register(session, offer.CallIds);
             }
+        }
+
+        if (busy is not null)
+        {
+            foreach (var receiver in receivers)
+            {
+                await (receiver?.DisposeAsync() ?? ValueTask.CompletedTask);
+            }
+
+            await RefuseBusyAsync(transaction, busy);
+            return null;
         }
 
         return session;
@@ -141,7 +157,8 @@ public sealed partial class RecordingSessions
     {
         var local = Advertised(transaction.Peer);
         var answer = SdpAnswer.Create(offer.Sdp, session.LocalPorts, new SdpAnswerOptions(local, SessionNumber(session), session.SdpVersion));
-        session.Recording.ClientPaused(ClientPaused(answer.Media), time.GetTimestamp());
+        session.ClientSending = !ClientPaused(answer.Media);
+        session.Recording.ClientPaused(!session.ClientSending, time.GetTimestamp());
         var response = SipResponse.To(transaction.Request, 200, "OK")
             .WithToTag(session.LocalTag)
             .WithHeader("Contact", $"<sip:srs@{Host(local)}:{transaction.Peer.Local.Port};transport={transaction.Peer.Transport.ToLowerInvariant()}>;+sip.srs")
@@ -177,7 +194,15 @@ public sealed partial class RecordingSessions
         // Streams keep their ports; a stream added later has no channel and is refused (port 0).
         var localPorts = offer.Sdp.Media.Select((_, i) => i < session.LocalPorts.Count ? session.LocalPorts[i] : 0).ToList();
         var answer = SdpAnswer.Create(offer.Sdp, localPorts, new SdpAnswerOptions(Advertised(transaction.Peer), SessionNumber(session), session.SdpVersion));
-        session.Recording.ClientPaused(ClientPaused(answer.Media), time.GetTimestamp());
+        var sending = !ClientPaused(answer.Media);
+        if (sending && !session.ClientSending)
+        {
+            // Off hold: media is due from now, however long the hold was.
+            session.MediaDueSince = time.GetTimestamp();
+        }
+
+        session.ClientSending = sending;
+        session.Recording.ClientPaused(!sending, time.GetTimestamp());
         var response = SipResponse.To(transaction.Request, 200, "OK")
             .WithHeader("Contact", $"<sip:srs@{Host(Advertised(transaction.Peer))}:{transaction.Peer.Local.Port}>;+sip.srs")
             .WithBody("application/sdp", Encoding.UTF8.GetBytes(answer.Text));
@@ -241,6 +266,7 @@ public sealed partial class RecordingSessions
             }
         }
 
+        frontDoor.Give(session.Source, session.PortCount);
         foreach (var receiver in session.Receivers)
         {
             await (receiver?.DisposeAsync() ?? ValueTask.CompletedTask);
@@ -344,6 +370,9 @@ public sealed partial class RecordingSessions
 
     private static ulong SessionNumber(RecordingSession session) => (ulong)(uint)session.LocalTag.GetHashCode(StringComparison.Ordinal);
 
+    /// <summary>How long a client told 503 (no port, or its source's quota full) should wait: sessions end and free ports all the time.</summary>
+    private const string RetryAfterSeconds = "5";
+
     private static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recording session {SipCallId} waits for a call the service has not heard of ({CallIds}); its audio is held for {Hold}")]
@@ -352,7 +381,7 @@ public sealed partial class RecordingSessions
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {SipCallId} refused: {Status} {Warning}")]
     private static partial void LogRefused(ILogger logger, string method, string sipCallId, int status, string warning);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording session {SipCallId} idle for {Timeout}: ended")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording session {SipCallId} on hold and idle for {Timeout}: ended")]
     private static partial void LogIdle(ILogger logger, string sipCallId, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking up call {CallId} failed")]

@@ -1,4 +1,5 @@
 using System.Net;
+using Calltrail.Recorder.Admission;
 using Calltrail.Recorder.Control;
 using Calltrail.Recorder.Files;
 using Calltrail.Recorder.Live;
@@ -31,6 +32,7 @@ public sealed partial class RecordingSessions(
     private readonly RtpPorts ports = new(IPAddress.Parse(options.ListenAddress), options.RtpPortMin, options.RtpPortMax);
     private readonly RtpPoller poller = new(time, options.RtpPollInterval);
     private readonly FinishedRecordings finishedRecordings = new(files, calls, catalog, time, logger);
+    private readonly FrontDoor frontDoor = new(options, time, logger);
 
     public int Count
     {
@@ -58,6 +60,12 @@ public sealed partial class RecordingSessions(
     /// <summary>One message from a transport.</summary>
     public async Task ReceiveAsync(SipPeer peer, ReadOnlyMemory<byte> bytes)
     {
+        if (!frontDoor.Admits(peer))
+        {
+            await frontDoor.TurnAwayAsync(peer, bytes);
+            return;
+        }
+
         var parsed = SipParser.Parse(bytes.Span);
         if (parsed.Message is not { } request)
         {
@@ -99,6 +107,9 @@ public sealed partial class RecordingSessions(
             _ => RespondAsync(transaction, 501, "Not Implemented", r => r.WithHeader("Allow", Allow)),
         });
     }
+
+    /// <summary>Who may record and what each source holds.</summary>
+    public FrontDoor FrontDoor => frontDoor;
 
     /// <summary>The recordings once finished: checked against their calls' plans, reported, checked again when a plan changes after hangup.</summary>
     public FinishedRecordings Finished => finishedRecordings;
@@ -165,17 +176,24 @@ public sealed partial class RecordingSessions(
         }
     }
 
-    /// <summary>The periodic work: write settled audio, resend unacknowledged 2xx, end idle sessions.</summary>
+    /// <summary>The periodic work: write settled audio, resend unacknowledged 2xx, end sessions without media or gone idle.</summary>
     public async Task TickAsync()
     {
         var now = time.GetTimestamp();
         foreach (var session in Sessions)
         {
             session.Recording.Tick(now);
-            if (time.GetElapsedTime(session.LastActivity, now) > options.IdleTimeout)
+            var withoutMedia = time.GetElapsedTime(Math.Max(session.MediaDueSince, session.LastPacketTimestamp), now);
+            switch (SessionExpiries.Of(session.ClientSending, withoutMedia, time.GetElapsedTime(session.LastActivity, now), options))
             {
-                LogIdle(logger, session.SipCallId, options.IdleTimeout);
-                await EndAsync(session, complete: false);
+                case SessionExpiry.NoMedia:
+                    LogNoMedia(logger, session.SipCallId, session.Source, withoutMedia, session.PortCount);
+                    await EndAsync(session, complete: true);
+                    break;
+                case SessionExpiry.Idle:
+                    LogIdle(logger, session.SipCallId, options.IdleTimeout);
+                    await EndAsync(session, complete: false);
+                    break;
             }
         }
 
@@ -228,15 +246,25 @@ public sealed partial class RecordingSessions(
             return;
         }
 
-        if (Busy(offer.CallIds) is { } busy)
+        var source = FrontDoor.SourceOf(transaction.Peer);
+        if (Busy(offer.CallIds, source) is { } busy)
         {
-            await RefuseAsync(transaction, new SipRefusal(486, "Busy Here", $"call {busy} is already being recorded by another session"));
+            await RefuseBusyAsync(transaction, busy);
             return;
         }
 
-        var session = await OpenAsync(transaction, offer);
+        var ports = offer.Sdp.Media.Count(SessionOffer.Recordable);
+        if (frontDoor.TryTake(source, ports) is { } full)
+        {
+            await RespondAsync(transaction, 503, "Service Unavailable", r => r.WithHeader("Retry-After", RetryAfterSeconds)
+                .WithHeader("Warning", $"399 calltrail \"{full}\""));
+            return;
+        }
+
+        var session = await OpenAsync(transaction, offer, source);
         if (session is null)
         {
+            frontDoor.Give(source, ports);
             return;
         }
 
@@ -264,11 +292,68 @@ public sealed partial class RecordingSessions(
         return required.Count == 0 ? null : string.Join(", ", required);
     }
 
-    private string? Busy(IReadOnlyList<string> callIds)
+    /// <summary>
+    /// The call a new session may not record because another session does: one from a different source
+    /// that names it at all (linked or still waiting for the call), or one from the same source already
+    /// linked to it. The session there first keeps recording either way.
+    /// </summary>
+    private BusyCall? Busy(IReadOnlyList<string> callIds, IPAddress source)
     {
         lock (gate)
         {
-            return callIds.FirstOrDefault(id => byCall.TryGetValue(id, out var s) && s.CallId == id && !s.Recording.IsFinished && !s.Recording.IsEnding);
+            return BusyLocked(callIds, source);
         }
     }
+
+    /// <summary>Makes a session known by its dialog and its call ids (under the gate, after <see cref="BusyLocked"/>).</summary>
+    private void Register(RecordingSession session, IReadOnlyList<string> callIds)
+    {
+        dialogs[RecordingSession.DialogKey(session.SipCallId, session.LocalTag)] = session;
+        foreach (var id in callIds)
+        {
+            byCall.TryAdd(id, session);
+        }
+    }
+
+    private BusyCall? BusyLocked(IReadOnlyList<string> callIds, IPAddress source)
+    {
+        foreach (var id in callIds)
+        {
+            if (byCall.TryGetValue(id, out var s) && !s.Recording.IsFinished && !s.Recording.IsEnding)
+            {
+                if (!s.Source.Equals(source))
+                {
+                    return new BusyCall(id, s.Source);
+                }
+
+                if (s.CallId == id)
+                {
+                    return new BusyCall(id, null);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private Task RefuseBusyAsync(ServerTransaction transaction, BusyCall busy)
+    {
+        if (busy.OtherSource is { } other)
+        {
+            // Not the other source's address: the refused client learns only that someone else records the call.
+            LogSecondSource(logger, busy.CallId, FrontDoor.SourceOf(transaction.Peer), other);
+            return RefuseAsync(transaction, new SipRefusal(486, "Busy Here", $"call {busy.CallId} is already being recorded from another source"));
+        }
+
+        return RefuseAsync(transaction, new SipRefusal(486, "Busy Here", $"call {busy.CallId} is already being recorded by another session"));
+    }
+
+    /// <summary>A call another session records; <see cref="OtherSource"/> set when that session came from elsewhere.</summary>
+    private sealed record BusyCall(string CallId, IPAddress? OtherSource);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording session {SipCallId} from {Source}: no RTP on its {Ports} port(s) for {Silence} though the client is sending (Recorder:NoMediaTimeout): ended, ports freed")]
+    private static partial void LogNoMedia(ILogger logger, string sipCallId, IPAddress source, TimeSpan silence, int ports);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a second recording session from {Source} refused 486, the call is already being recorded from {Recording}")]
+    private static partial void LogSecondSource(ILogger logger, string callId, IPAddress source, IPAddress recording);
 }

@@ -60,6 +60,10 @@ public sealed record SessionOffer(SessionDescription Sdp, RecordingMetadata? Met
         return (new SessionOffer(sdp.Value, metadata, [.. ids.Distinct(StringComparer.Ordinal)]), null);
     }
 
+    /// <summary>An offered stream the recorder takes (and gives a port): G.711 audio over RTP, not refused by its sender.</summary>
+    public static bool Recordable(MediaDescription media) =>
+        media.Media == "audio" && media.IsRtp && media.Port != 0 && AudioPayloads(media).Count > 0;
+
     /// <summary>Every G.711 payload type the offer lists for a stream (a client may switch between those it offered).</summary>
     public static Dictionary<int, G711Law> AudioPayloads(MediaDescription media)
     {

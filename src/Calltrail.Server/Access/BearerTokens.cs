@@ -48,7 +48,7 @@ internal sealed class BearerTokenHandler(
 
         if (await FindApiTokenAsync(presented) is { } token)
         {
-            return Success(AccessPrincipal.For(token.Name, token.Role, token.Tenants, SchemeName));
+            return Success(AccessPrincipal.For(token, SchemeName));
         }
 
         return AuthenticateResult.Fail("The bearer token is not known.");

@@ -8,7 +8,7 @@ internal static class MeEndpoint
     public static RouteHandlerBuilder MapMe(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/me", Me)
             .WithTags("Access")
-            .WithSummary("The caller: name, role, permissions and the tenants its token is limited to (null: every tenant).")
+            .WithSummary("The caller: name, role, permissions, the tenants its token is limited to (null: every tenant) and its employee, if any.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .RequireAuthorization();
 
@@ -16,5 +16,6 @@ internal static class MeEndpoint
         caller.Identity!.Name!,
         caller.FindFirstValue(ClaimTypes.Role)!,
         [.. Enum.GetValues<Permission>().Where(p => caller.HasClaim(AccessSetup.PermissionClaim, p.ToString())).Select(PermissionNames.All.NameOf)],
-        TenantScope.Of(caller).Tenants?.Order(StringComparer.Ordinal).ToArray());
+        TenantScope.Of(caller).Tenants?.Order(StringComparer.Ordinal).ToArray(),
+        AccessPrincipal.EmployeeOf(caller));
 }

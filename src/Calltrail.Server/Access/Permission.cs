@@ -25,6 +25,9 @@ public enum Permission
 
     /// <summary>Create, list and revoke API tokens: who may call Calltrail at all.</summary>
     ManageAccess,
+
+    /// <summary>Watch any employee's desktop stream; without it a token watches only its own employee's.</summary>
+    WatchDesktops,
 }
 
 /// <summary>The names the API shows for permissions (<c>GET /api/me</c>), kebab-case like every other name it shows.</summary>
@@ -37,5 +40,6 @@ public static class PermissionNames
         ("manage-employees", Permission.ManageEmployees),
         ("manage-phone-settings", Permission.ManagePhoneSettings),
         ("report-call-events", Permission.ReportCallEvents),
-        ("manage-access", Permission.ManageAccess));
+        ("manage-access", Permission.ManageAccess),
+        ("watch-desktops", Permission.WatchDesktops));
 }

@@ -20,9 +20,9 @@ public static class Roles
         (Manager,
         [
             Permission.ViewCalls, Permission.ListenToRecordings, Permission.EditCallRecordingSettings,
-            Permission.ManageEmployees, Permission.ManagePhoneSettings,
+            Permission.ManageEmployees, Permission.ManagePhoneSettings, Permission.WatchDesktops,
         ]),
-        (Supervisor, [Permission.ViewCalls, Permission.ListenToRecordings]),
+        (Supervisor, [Permission.ViewCalls, Permission.ListenToRecordings, Permission.WatchDesktops]),
         (Agent, [Permission.ViewCalls]),
         (Telephony, [Permission.ReportCallEvents]),
     ];

@@ -39,6 +39,10 @@ public static class TokenEndpoints
         if (wanted is not null)
         {
             await CheckTenantsExistAsync(wanted, store, problems, cancellationToken);
+            if (wanted.Employee is { } employee && !await store.EmployeeExistsAsync(employee, cancellationToken))
+            {
+                problems.Add("employee", $"'{employee}' is not an employee");
+            }
         }
 
         if (wanted is null || problems.Count > 0)
@@ -47,7 +51,8 @@ public static class TokenEndpoints
         }
 
         var secret = TokenSecret.New();
-        var token = new ApiToken(NewId(), wanted.Name, wanted.Role, wanted.Tenants, caller.Identity!.Name!, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var token = new ApiToken(
+            NewId(), wanted.Name, wanted.Role, wanted.Tenants, caller.Identity!.Name!, clock.GetUtcNow().ToUnixTimeMilliseconds(), Employee: wanted.Employee);
         await store.CreateAsync(token, TokenSecret.Hash(secret), cancellationToken);
         // The only copy of the secret: no cache or proxy on the way may keep it.
         request.HttpContext.Response.Headers.CacheControl = "no-store";

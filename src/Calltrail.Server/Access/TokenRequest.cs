@@ -7,7 +7,7 @@ namespace Calltrail.Server.Access;
 /// The body of <c>POST /api/tokens</c>, read strictly: unknown or repeated properties are refused, not
 /// ignored, so a misspelt <c>tenant</c> can never mint a token for every tenant.
 /// </summary>
-internal sealed record TokenRequest(string Name, string Role, IReadOnlyList<string>? Tenants)
+internal sealed record TokenRequest(string Name, string Role, IReadOnlyList<string>? Tenants, string? Employee = null)
 {
     public const int MaxNameLength = 100;
 
@@ -31,18 +31,19 @@ internal sealed record TokenRequest(string Name, string Role, IReadOnlyList<stri
         // docs/access.md names a body that is not an object `(body)`, as the shared reader names one that is not JSON.
         if (root.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("(body)", "must be a JSON object with name, role and (optionally) tenants");
+            problems.Add("(body)", "must be a JSON object with name, role and (optionally) tenants and employee");
             return null;
         }
 
-        var fields = JsonFields.Open(root, "", problems, "name", "role", "tenants")!;
+        var fields = JsonFields.Open(root, "", problems, "name", "role", "tenants", "employee")!;
         var roles = string.Join(", ", Roles.All);
         fields.Required("name", "say who or what will use the token");
         var name = fields.Text("name", NameProblem)?.Trim();
         fields.Required("role", $"one of {roles}");
         var role = fields.Text("role", given => Roles.IsKnown(given) ? null : $"'{given}' is not a role; use one of {roles}");
         var tenants = ReadTenants(fields, problems);
-        return problems.Count > 0 ? null : new TokenRequest(name!, role!, tenants);
+        var employee = fields.Text("employee", id => id.Length == 0 ? "must be an employee id (a non-empty string), or left out" : null);
+        return problems.Count > 0 ? null : new TokenRequest(name!, role!, tenants, employee);
     }
 
     private static string? NameProblem(string name)

@@ -13,6 +13,8 @@ public static class CallsSetup
         services.AddSingleton<IEventBatchStore>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton<CallQueries>();
         services.AddSingleton<CallNotifications>();
+        services.AddSingleton<StreamCredentials>();
+        services.AddKeyedSingleton(StreamCredentials.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<EventIngestion>();
         services.AddHostedService(sp => sp.GetRequiredService<EventIngestion>());
         // Runs only on PostgreSQL; decided from the database opened, which settings a test host adds late still reach.

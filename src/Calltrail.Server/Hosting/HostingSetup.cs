@@ -1,5 +1,4 @@
 using Calltrail.Scenarios.Phones;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +14,6 @@ public static class HostingSetup
             .ValidateOnStart();
         services.AddSingleton(sp => new PhoneNumberParser(sp.GetRequiredService<IOptions<CalltrailOptions>>().Value.PhoneRegion));
         services.AddSingleton(sp => new Calltrail.Scenarios.Reading.ScenarioReader(sp.GetRequiredService<PhoneNumberParser>()));
-        // Keys for anything ASP.NET protects live with the rest of Calltrail's data, not in the user's home.
-        var keys = Path.Combine(configuration.GetSection(CalltrailOptions.Section).Get<CalltrailOptions>()?.DataDirectoryPath
-            ?? new CalltrailOptions().DataDirectoryPath, "keys");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddHostedService<DataDirectory>();

@@ -15,6 +15,8 @@ public static class RecorderSetup
     {
         services.AddOptions<RecorderOptions>()
             .Bind(configuration.GetSection("Recorder"))
+            // Unless set, the recorder listens where the HTTP service does (loopback stays loopback).
+            .PostConfigure(options => options.ListenAddress = RecorderListenAddress.Resolve(configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RecorderOptions>, RecorderOptionsValidation>();
         services.AddSingleton<RecordingStore>();

@@ -99,12 +99,24 @@ public static class RecordingEndpoints
                 detail: $"Recording '{id}' is listed but its file '{recording.File}' cannot be read with the configured keys.");
         }
 
+        var served = ServedRange.Of(context.Request.Headers.Range.ToString(), context.Request.Headers.IfRange.Count > 0, wav.Length);
+        if (served is ServedRange.Unsatisfiable)
+        {
+            // Nothing is served, so nothing is logged: the length a 416 tells is in the metadata already.
+            await wav.DisposeAsync();
+            context.Response.Headers.ContentRange = $"bytes */{wav.Length}";
+            return Results.Problem(statusCode: StatusCodes.Status416RangeNotSatisfiable, title: "The range is past the end of the recording",
+                detail: $"The recording's audio is {wav.Length} bytes.");
+        }
+
         // Audited before a byte is served: an access that cannot be recorded does not happen.
         var action = download == true ? "download" : "listen";
         var who = context.User.Identity?.Name is { Length: > 0 } name ? name : "unknown";
-        await store.RecordAccessAsync(
-            new RecordingAccess(id, clock.GetUtcNow().ToUnixTimeMilliseconds(), who, action, context.Request.Headers.Range.ToString() is { Length: > 0 } r ? r : null),
-            cancellationToken);
+        var slice = (served as ServedRange.Slice)?.Header;
+        await store.RecordAccessAsync(new RecordingAccess(id, clock.GetUtcNow().ToUnixTimeMilliseconds(), who, action, slice), cancellationToken);
+        // The response's own range processing then serves exactly what was logged, and nothing else.
+        context.Request.Headers.Remove("If-Range");
+        context.Request.Headers.Range = slice;
         return Results.Stream(wav, "audio/wav", fileDownloadName: download == true ? $"{id}.wav" : null, enableRangeProcessing: true);
     }
 

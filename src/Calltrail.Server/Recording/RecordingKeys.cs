@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Calltrail.Recorder.Files;
 using Calltrail.Recorder.Recordings;
 
 namespace Calltrail.Server.Recording;
@@ -52,16 +53,10 @@ internal static partial class RecordingKeys
     {
         if (!File.Exists(file))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
             var line = $"generated {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
             // Created 0600, not made so afterwards: no moment exists when another user could read the key.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(file, options))
+            using (var stream = new FileStream(file, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096)))
             using (var writer = new StreamWriter(stream))
             {
                 writer.Write(line + "\n");

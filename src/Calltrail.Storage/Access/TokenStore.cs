@@ -7,7 +7,7 @@ namespace Calltrail.Storage.Access;
 /// <summary>API tokens in the <c>api_tokens</c> table. Revoking keeps the row (who had access, and when it ended).</summary>
 public sealed class TokenStore(Db db)
 {
-    private const string Columns = "id, name, role, tenants, created_by, created_at, revoked_at";
+    private const string Columns = "id, name, role, tenants, created_by, created_at, revoked_at, employee";
 
     /// <summary>Stores a new token (its <see cref="ApiToken.RevokedAt"/> is ignored: a token starts out working).</summary>
     public async Task CreateAsync(ApiToken token, string secretHash, CancellationToken cancellationToken = default)
@@ -15,10 +15,10 @@ public sealed class TokenStore(Db db)
         await using var connection = await db.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
-            INSERT INTO api_tokens (id, name, secret_hash, role, tenants, created_by, created_at)
-            VALUES (@Id, @Name, @secretHash, @Role, @tenants, @CreatedBy, @CreatedAt)
+            INSERT INTO api_tokens (id, name, secret_hash, role, tenants, created_by, created_at, employee)
+            VALUES (@Id, @Name, @secretHash, @Role, @tenants, @CreatedBy, @CreatedAt, @Employee)
             """,
-            new { token.Id, token.Name, secretHash, token.Role, tenants = TenantsJson(token.Tenants), token.CreatedBy, token.CreatedAt });
+            new { token.Id, token.Name, secretHash, token.Role, tenants = TenantsJson(token.Tenants), token.CreatedBy, token.CreatedAt, token.Employee });
     }
 
     /// <summary>The token this secret hash belongs to, unless it was revoked.</summary>
@@ -73,6 +73,13 @@ public sealed class TokenStore(Db db)
         return missing;
     }
 
+    /// <summary>Whether the organization has an employee with this id.</summary>
+    public async Task<bool> EmployeeExistsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<string>("SELECT id FROM employees WHERE id = @id", new { id }) is not null;
+    }
+
     private static string? TenantsJson(IReadOnlyList<string>? tenants) =>
         tenants is null ? null : JsonSerializer.Serialize(tenants);
 
@@ -92,6 +99,8 @@ public sealed class TokenStore(Db db)
 
         public long? RevokedAt { get; set; }
 
+        public string? Employee { get; set; }
+
         public ApiToken ToToken() => new(
             Id,
             Name,
@@ -99,6 +108,7 @@ public sealed class TokenStore(Db db)
             Tenants is null ? null : JsonSerializer.Deserialize<string[]>(Tenants),
             CreatedBy,
             CreatedAt,
-            RevokedAt);
+            RevokedAt,
+            Employee);
     }
 }

@@ -15,11 +15,19 @@ public sealed class Db : IDisposable
     private readonly NpgsqlDataSource? postgres;
     private readonly string? sqlite;
 
+    /// <summary>The SQLite file, until it is known to exist.</summary>
+    private string? sqliteFile;
+
     private Db(Dialect dialect, string? sqlite, NpgsqlDataSource? postgres)
     {
         Dialect = dialect;
         this.sqlite = sqlite;
         this.postgres = postgres;
+        if (sqlite is not null && new SqliteConnectionStringBuilder(sqlite) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } file }
+            && file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            sqliteFile = file;
+        }
     }
 
     static Db()
@@ -73,6 +81,12 @@ public sealed class Db : IDisposable
             return await postgres.OpenConnectionAsync(cancellationToken);
         }
 
+        if (sqliteFile is { } file)
+        {
+            CreatePrivately(file);
+            sqliteFile = null;
+        }
+
         var connection = new SqliteConnection(sqlite);
         await connection.OpenAsync(cancellationToken);
         // Per connection: these are not remembered in the file. busy_timeout lets a writer wait for another.
@@ -84,4 +98,30 @@ public sealed class Db : IDisposable
     }
 
     public void Dispose() => postgres?.Dispose();
+
+    /// <summary>
+    /// SQLite would create the database 0644 (less the umask); made empty here first, 0600, it is never
+    /// readable by others. SQLite gives its -wal and -shm files the database file's own mode.
+    /// </summary>
+    private static void CreatePrivately(string file)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(file))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another connection made it first.
+        }
+    }
 }

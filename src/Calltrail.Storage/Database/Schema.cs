@@ -17,14 +17,15 @@ public static class Schema
     /// An older one listed in <see cref="Upgradable"/> is brought up to date in the same transaction
     /// that records the new version, so an upgrade happens entirely or not at all.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// Versions this build upgrades in place: 2 added the recordings tables (the statements below create
     /// them), 3 added <c>calls.plan_version</c> and <c>recordings.agreement</c> (<see cref="CallSchema.UpgradeAsync"/>
-    /// and <see cref="RecordingSchema.UpgradeAsync"/> add them where missing).
+    /// and <see cref="RecordingSchema.UpgradeAsync"/> add them where missing), 4 added <c>api_tokens.employee</c>
+    /// (<see cref="AccessSchema.UpgradeAsync"/>).
     /// </summary>
-    private static readonly int[] Upgradable = [1, 2];
+    private static readonly int[] Upgradable = [1, 2, 3];
 
     /// <summary>
     /// Any fixed number: servers starting together on one PostgreSQL database take turns creating the
@@ -66,6 +67,7 @@ public static class Schema
         {
             await CallSchema.UpgradeAsync(connection, transaction, db.Dialect);
             await RecordingSchema.UpgradeAsync(connection, transaction, db.Dialect);
+            await AccessSchema.UpgradeAsync(connection, transaction, db.Dialect);
             await connection.ExecuteAsync("UPDATE schema_info SET version = @Version", new { Version }, transaction);
         }
         else if (found != Version)

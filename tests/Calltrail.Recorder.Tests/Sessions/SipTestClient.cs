@@ -38,23 +38,28 @@ internal sealed class SipTestClient : IAsyncDisposable
 
     public int ServerPort => server.Port;
 
-    public static SipTestClient Udp(int serverPort)
+    /// <param name="from">The client's own address (127.0.0.1 when not given): on Linux every 127.x address is local, so a test can be another source.</param>
+    public static SipTestClient Udp(int serverPort, IPAddress? from = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
         return new SipTestClient(socket, new IPEndPoint(IPAddress.Loopback, serverPort), tcp: false);
     }
 
-    public static async Task<SipTestClient> TcpAsync(int serverPort)
+    public static async Task<SipTestClient> TcpAsync(int serverPort, IPAddress? from = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
         var server = new IPEndPoint(IPAddress.Loopback, serverPort);
         await socket.ConnectAsync(server);
         return new SipTestClient(socket, server, tcp: true);
     }
 
-    public static Task<SipTestClient> OpenAsync(string transport, int serverPort) =>
-        transport == "TCP" ? TcpAsync(serverPort) : Task.FromResult(Udp(serverPort));
+    public static Task<SipTestClient> OpenAsync(string transport, int serverPort, IPAddress? from = null) =>
+        transport == "TCP" ? TcpAsync(serverPort, from) : Task.FromResult(Udp(serverPort, from));
+
+    /// <summary>The client's own address (what the recorder sees as the source).</summary>
+    public IPAddress Address => ((IPEndPoint)socket.LocalEndPoint!).Address;
 
     /// <summary>A fresh RFC 3261 branch.</summary>
     public string NewBranch() => $"z9hG4bK-test-{Guid.NewGuid():N}-{Interlocked.Increment(ref branches)}";
@@ -69,12 +74,12 @@ internal sealed class SipTestClient : IAsyncDisposable
     {
         var text = new StringBuilder();
         text.Append($"{method} sip:srs@127.0.0.1:{ServerPort} SIP/2.0\r\n");
-        text.Append($"Via: SIP/2.0/{Transport} 127.0.0.1:{LocalPort};branch={branch};rport\r\n");
-        text.Append($"From: <sip:src@127.0.0.1:{LocalPort}>;tag={fromTag}\r\n");
+        text.Append($"Via: SIP/2.0/{Transport} {Address}:{LocalPort};branch={branch};rport\r\n");
+        text.Append($"From: <sip:src@{Address}:{LocalPort}>;tag={fromTag}\r\n");
         text.Append($"To: <sip:srs@127.0.0.1:{ServerPort}>{(toTag is null ? "" : ";tag=" + toTag)}\r\n");
         text.Append($"Call-ID: {callId}\r\n");
         text.Append($"CSeq: {cseq} {cseqMethod ?? method}\r\n");
-        text.Append($"Contact: <sip:src@127.0.0.1:{LocalPort};transport={Transport.ToLowerInvariant()}>;+sip.src\r\n");
+        text.Append($"Contact: <sip:src@{Address}:{LocalPort};transport={Transport.ToLowerInvariant()}>;+sip.src\r\n");
         text.Append("Max-Forwards: 70\r\n");
         foreach (var header in headers ?? [])
         {

@@ -139,11 +139,11 @@ internal sealed class SiprecHarness : IAsyncDisposable
 {
     private readonly TempDirectory dir = new();
 
-    private SiprecHarness(RecorderOptions options)
+    private SiprecHarness(RecorderOptions options, TimeProvider time)
     {
         Options = options;
         Files = new RecordingFiles(dir.Path, new RecordingKeyRing("k", [KeyValuePair.Create("k", RandomNumberGenerator.GetBytes(RecordingKeyRing.KeySize))]));
-        Server = new SiprecServer(options, Files, Directory, Catalog, TimeProvider.System, NullLogger<SiprecServer>.Instance);
+        Server = new SiprecServer(options, Files, Directory, Catalog, time, NullLogger<SiprecServer>.Instance);
     }
 
     public RecorderOptions Options { get; }
@@ -158,7 +158,8 @@ internal sealed class SiprecHarness : IAsyncDisposable
 
     public int Port => Server.SipPort;
 
-    public static async Task<SiprecHarness> StartAsync(Action<RecorderOptions>? configure = null)
+    /// <param name="time">The recorder's clock; a <see cref="Calltrail.TestKit.Time.ManualTimeProvider"/> moves timeouts without waiting (its timers stay real).</param>
+    public static async Task<SiprecHarness> StartAsync(Action<RecorderOptions>? configure = null, TimeProvider? time = null)
     {
         // A wide reorder window: the test machine may be busy, and a stalled receive loop must not look like network loss.
         // A random stretch of RTP ports per recorder, so recorders of parallel tests rarely meet (a taken port is skipped anyway),
@@ -166,7 +167,8 @@ internal sealed class SiprecHarness : IAsyncDisposable
         var min = 30000 + (2 * Random.Shared.Next(0, 1300));
         var options = new RecorderOptions { ListenAddress = "127.0.0.1", SipPort = 0, RtpPortMin = min, RtpPortMax = min + 99, ReorderWindow = TimeSpan.FromMilliseconds(600) };
         configure?.Invoke(options);
-        var harness = new SiprecHarness(options);
+        Assert.Empty(options.Validate());
+        var harness = new SiprecHarness(options, time ?? TimeProvider.System);
         await harness.Server.StartAsync(CancellationToken.None);
         return harness;
     }

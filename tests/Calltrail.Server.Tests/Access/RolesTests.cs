@@ -9,9 +9,9 @@ public class RolesTests
         { "administrator", Enum.GetValues<Permission>() },
         {
             "manager",
-            [Permission.ViewCalls, Permission.ListenToRecordings, Permission.EditCallRecordingSettings, Permission.ManageEmployees, Permission.ManagePhoneSettings]
+            [Permission.ViewCalls, Permission.ListenToRecordings, Permission.EditCallRecordingSettings, Permission.ManageEmployees, Permission.ManagePhoneSettings, Permission.WatchDesktops]
         },
-        { "supervisor", [Permission.ViewCalls, Permission.ListenToRecordings] },
+        { "supervisor", [Permission.ViewCalls, Permission.ListenToRecordings, Permission.WatchDesktops] },
         { "agent", [Permission.ViewCalls] },
         { "telephony", [Permission.ReportCallEvents] },
     };

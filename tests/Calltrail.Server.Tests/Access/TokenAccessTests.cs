@@ -85,7 +85,7 @@ public class TokenAccessTests
 
         Assert.Equal(("administrator", "administrator"), ((string?)me["name"], (string?)me["role"]));
         Assert.Equal(
-            ["view-calls", "listen-to-recordings", "edit-call-recording-settings", "manage-employees", "manage-phone-settings", "report-call-events", "manage-access"],
+            ["view-calls", "listen-to-recordings", "edit-call-recording-settings", "manage-employees", "manage-phone-settings", "report-call-events", "manage-access", "watch-desktops"],
             me["permissions"]!.AsArray().Select(p => (string?)p));
         Assert.Null(me["tenants"]);
     }
@@ -101,7 +101,7 @@ public class TokenAccessTests
         var me = JsonNode.Parse(await server.WithToken(secret).GetStringAsync("/api/me"))!;
 
         Assert.Equal(("test supervisor", "supervisor"), ((string?)me["name"], (string?)me["role"]));
-        Assert.Equal(["view-calls", "listen-to-recordings"], me["permissions"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(["view-calls", "listen-to-recordings", "watch-desktops"], me["permissions"]!.AsArray().Select(p => (string?)p));
         Assert.Equal(["east", "north"], me["tenants"]!.AsArray().Select(t => (string?)t));
     }
 

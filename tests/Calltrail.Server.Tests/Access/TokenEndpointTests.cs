@@ -20,7 +20,7 @@ public class TokenEndpointTests
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        Assert.Equal(["id", "name", "role", "tenants", "createdAt", "createdBy", "token"], token.Select(p => p.Key));
+        Assert.Equal(["id", "name", "role", "tenants", "employee", "createdAt", "createdBy", "token"], token.Select(p => p.Key));
         Assert.Equal($"/api/tokens/{token["id"]}", response.Headers.Location?.OriginalString);
         Assert.Equal(("Night desk", "supervisor", "administrator"), ((string?)token["name"], (string?)token["role"], (string?)token["createdBy"]));
         Assert.Null(token["tenants"]);

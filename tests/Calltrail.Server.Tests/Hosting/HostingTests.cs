@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Calltrail.Server.Hosting;
 using Calltrail.Server.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 
@@ -8,14 +9,13 @@ namespace Calltrail.Server.Tests.Hosting;
 public class HostingTests
 {
     [Fact]
-    public async Task Start_CreatesTheConfiguredDataDirectoryAndKeepsKeysThere()
+    public async Task Start_CreatesTheConfiguredDataDirectory()
     {
         using var server = new TestServer();
 
         await server.Anonymous().GetAsync("/health");
 
         Assert.True(Directory.Exists(server.DataDirectory));
-        Assert.True(Directory.Exists(Path.Combine(server.DataDirectory, "keys")));
     }
 
     [Fact]
@@ -27,6 +27,20 @@ public class HostingTests
 
         Assert.NotNull(document["paths"]!["/api/decide"]!["post"]);
         Assert.NotNull(document["paths"]!["/health"]!["get"]);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:01")]
+    [InlineData("00:05:00")]
+    public void Validate_AStreamRecheckIntervalOutOfRange_NamesTheSetting(string interval)
+    {
+        var options = new CalltrailOptions { StreamRecheckInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true));
+
+        Assert.Contains("Calltrail:StreamRecheckInterval", Assert.Single(problems).ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,70 @@ public sealed class RecordingEndpointTests
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync($"/api/recordings/{id}/access")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("bytes=1000-1999", HttpStatusCode.PartialContent, "bytes=1000-1999")]
+    [InlineData("bytes=-100", HttpStatusCode.PartialContent, "bytes=31944-32043")]
+    [InlineData("bytes=32000-99999", HttpStatusCode.PartialContent, "bytes=32000-32043")]
+    [InlineData("items=0-5", HttpStatusCode.OK, null)]
+    [InlineData("bytes=0-1,5-9", HttpStatusCode.OK, null)]
+    [InlineData("bytes=0-5, nonsense", HttpStatusCode.OK, null)]
+    public async Task Audio_ServesOneByteRangeOrTheWholeFile_AndLogsWhatWasServed(string range, HttpStatusCode status, string? logged)
+    {
+        using var server = new TestServer();
+        var id = await StoredRecordings.ArrangeAsync(server, "call-1", tenant: null, seconds: 1);
+        var admin = server.Admin();
+        var whole = await admin.GetByteArrayAsync($"/api/recordings/{id}/audio");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{id}/audio");
+        request.Headers.TryAddWithoutValidation("Range", range);
+        using var response = await admin.SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var access = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings/{id}/access"))!.AsArray();
+        Assert.Equal(logged, (string?)access[^1]!["detail"]);
+        if (logged is null)
+        {
+            Assert.Equal(whole, body);
+        }
+        else
+        {
+            Assert.Equal(logged.Replace("=", " ", StringComparison.Ordinal) + $"/{whole.Length}", response.Content.Headers.ContentRange!.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Audio_ARangePastTheEnd_Is416_AndNotLoggedAsAListen()
+    {
+        using var server = new TestServer();
+        var id = await StoredRecordings.ArrangeAsync(server, "call-1", tenant: null, seconds: 1);
+        var admin = server.Admin();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{id}/audio");
+        request.Headers.TryAddWithoutValidation("Range", "bytes=99999-");
+        using var response = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
+        Assert.Equal("bytes */32044", response.Content.Headers.ContentRange?.ToString());
+        Assert.Empty(JsonNode.Parse(await admin.GetStringAsync($"/api/recordings/{id}/access"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task Audio_AnOverlongRangeHeader_IsNeverStored()
+    {
+        using var server = new TestServer();
+        var id = await StoredRecordings.ArrangeAsync(server, "call-1", tenant: null, seconds: 1);
+        var admin = server.Admin();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/{id}/audio");
+        request.Headers.TryAddWithoutValidation("Range", "bytes=0-9" + new string(' ', 5000) + ",10-19");
+        using var response = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var access = JsonNode.Parse(await admin.GetStringAsync($"/api/recordings/{id}/access"))!.AsArray();
+        Assert.Null((string?)access.Single()!["detail"]);
+    }
+
     [Fact]
     public async Task A_tenant_limited_token_sees_only_its_tenants_recordings()
     {

@@ -38,7 +38,8 @@ internal sealed class SippPeer : IDisposable
     }
 
     /// <summary>Runs one call: INVITE, ACK, <paramref name="durationMs"/> of audio on stream 1, BYE.</summary>
-    public Process Start(int recorderPort, string callId, int durationMs) => Run(recorderPort, callId, durationMs, FreeUdpPort());
+    /// <param name="from">sipp's own address (signalling and media): another 127.x address is another source to the recorder.</param>
+    public Process Start(int recorderPort, string callId, int durationMs, string from = "127.0.0.1") => Run(recorderPort, callId, durationMs, FreeUdpPort(), from);
 
     /// <summary>
     /// Runs one call whose end the test decides: INVITE, ACK, audio on stream 1 until <see cref="HangUpAsync"/>, BYE.
@@ -88,11 +89,11 @@ internal sealed class SippPeer : IDisposable
         await udp.SendAsync(System.Text.Encoding.ASCII.GetBytes(info), new IPEndPoint(IPAddress.Loopback, signalingPort));
     }
 
-    private Process Run(int recorderPort, string callId, int durationMs, int port)
+    private Process Run(int recorderPort, string callId, int durationMs, int port, string from = "127.0.0.1")
     {
         var arguments =
             $"-sf siprec-call.xml -key callid {callId} -d {durationMs} -m 1 -p {port} -mp {FreeUdpPort()} " +
-            $"-i 127.0.0.1 -mi 127.0.0.1 -nostdin -timeout 60 -timeout_error -trace_err 127.0.0.1:{recorderPort}";
+            $"-i {from} -mi {from} -nostdin -timeout 60 -timeout_error -trace_err 127.0.0.1:{recorderPort}";
         return Process.Start(new ProcessStartInfo("sipp", arguments)
         {
             WorkingDirectory = WorkingDirectory,

@@ -79,6 +79,29 @@ public sealed class SchemaTests
         Assert.Equal(("r1", (string?)null), await upgraded.QuerySingleAsync<(string, string?)>("SELECT id, agreement FROM recordings"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_version_3_database_gains_token_employees_and_keeps_its_tokens(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var connection = await database.Db.OpenAsync())
+        {
+            await connection.ExecuteAsync("ALTER TABLE api_tokens DROP COLUMN employee; UPDATE schema_info SET version = 3");
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO api_tokens (id, name, secret_hash, role, created_by, created_at)
+                VALUES ('tok_kept', 'kept', 'hash', 'agent', 'administrator', 1)
+                """);
+        }
+
+        await Schema.EnsureCreatedAsync(database.Db);
+        await Schema.EnsureCreatedAsync(database.Db);
+
+        await using var upgraded = await database.Db.OpenAsync();
+        Assert.Equal([Schema.Version], await upgraded.QueryAsync<int>("SELECT version FROM schema_info"));
+        Assert.Equal(("tok_kept", (string?)null), await upgraded.QuerySingleAsync<(string, string?)>("SELECT id, employee FROM api_tokens"));
+    }
+
     /// <summary>The calls table as version 2 had it (no plan_version), with a call in it.</summary>
     private static async Task MakeVersion2Async(DbConnection connection)
     {
