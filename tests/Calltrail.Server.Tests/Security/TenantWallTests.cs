@@ -168,7 +168,7 @@ public class TenantWallTests
             """)).OkAsync();
         var recording = await StoredRecordings.ArrangeAsync(server, callId, "zsouth", 1);
 
-        return new SouthIds(callId, recording, new Dictionary<string, string>(StringComparer.Ordinal)
+        return new SouthIds(callId, recording, (string)southToken["id"]!, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/api/tenants/{id}"] = "zsouth",
             ["/api/queues/{id}"] = "zqueue",
@@ -191,7 +191,7 @@ public class TenantWallTests
         {
             "/api/tenants/zsouth", $"/api/tracking-numbers/{TrackingNumber}", "/api/queues/zqueue", "/api/employees/zoltan",
             $"/api/calls/{south.CallId}", $"/api/recordings/{south.RecordingId}", $"/api/recordings/{south.RecordingId}/access",
-            "/api/calls/contact-center?tenant=zsouth", "/api/calls/field-service?tenant=zsouth", "/api/tokens",
+            "/api/calls/contact-center?tenant=zsouth", "/api/calls/field-service?tenant=zsouth", $"/api/tokens/{south.TokenId}",
             "/api/settings/contact-center", "/api/exclusion-list",
         })
         {
@@ -201,5 +201,5 @@ public class TenantWallTests
         return parts.ToJsonString();
     }
 
-    private sealed record SouthIds(string CallId, string RecordingId, IReadOnlyDictionary<string, string> Placeholders);
+    private sealed record SouthIds(string CallId, string RecordingId, string TokenId, IReadOnlyDictionary<string, string> Placeholders);
 }
