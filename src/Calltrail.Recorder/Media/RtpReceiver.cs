@@ -26,13 +26,15 @@ public sealed class RtpReceiver : IAsyncDisposable
         // Non-blocking: the poller's receive returns at once when the socket has nothing.
         socket.Blocking = false;
         Socket = socket;
+        Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
         this.stream = stream;
         this.poller = poller;
     }
 
     public Socket Socket { get; }
 
-    public int Port => ((IPEndPoint)Socket.LocalEndPoint!).Port;
+    /// <summary>The bound port, read once: the socket may be disposed by the session's end while the poller still reports one of its datagrams.</summary>
+    public int Port { get; }
 
     /// <summary>Datagrams handed to the recording.</summary>
     public long Packets { get; private set; }
