@@ -7,10 +7,11 @@ namespace Calltrail.Recorder.Media;
 /// <summary>
 /// Receives every forked stream's RTP on one dedicated thread that visits each socket in turn every few
 /// milliseconds and drains it. A packet waits in its socket's kernel buffer for at most one round
-/// (far less than the reorder window), and a round costs one non-blocking receive per packet plus one
-/// per socket — instead of a wake-up, a completion and a continuation per packet, which on two cores
-/// cost more than the recording itself at a thousand calls (docs/performance.md, Recorder). Each
-/// datagram is received with its sender's address, which the stream checks (<see cref="RtpDoor"/>).
+/// (far less than the reorder window), and a round costs a readiness check and a non-blocking receive
+/// per packet plus one check per socket — instead of a wake-up, a completion and a continuation per
+/// packet, which on two cores cost more than the recording itself at a thousand calls
+/// (docs/performance.md, Recorder). Each datagram is received with its sender's address, which the
+/// stream checks (<see cref="RtpDoor"/>).
 /// </summary>
 public sealed class RtpPoller : IDisposable
 {
