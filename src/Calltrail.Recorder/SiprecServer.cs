@@ -58,7 +58,8 @@ public sealed partial class SiprecServer(
             var udpTransport = UdpSipTransport.Bind(new IPEndPoint(address, options.SipPort), sessions.ReceiveAsync, logger);
             try
             {
-                return (udpTransport, TcpSipTransport.Bind(new IPEndPoint(address, udpTransport.LocalEndPoint.Port), sessions.ReceiveAsync, logger));
+                return (udpTransport, TcpSipTransport.Bind(
+                    new IPEndPoint(address, udpTransport.LocalEndPoint.Port), sessions.FrontDoor.AdmitsConnection, sessions.ReceiveAsync, logger));
             }
             catch (SocketException) when (options.SipPort == 0 && attempt < 20)
             {

@@ -32,6 +32,27 @@ public sealed partial class FrontDoor(RecorderOptions options, TimeProvider time
     public bool Admits(SipPeer peer) => allowed.Admits(SourceOf(peer));
 
     /// <summary>
+    /// Whether a TCP connection from <paramref name="remote"/> is kept: one from a source not allowed is closed
+    /// at once, unread and unanswered (logged, rate-limited). Unlike a UDP datagram its source cannot be
+    /// forged, so a 403 would tell a real stranger only that a recorder listens here.
+    /// </summary>
+    public bool AdmitsConnection(IPEndPoint remote)
+    {
+        var source = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+        if (allowed.Admits(source))
+        {
+            return true;
+        }
+
+        if (refusals.ShouldLog(source, out var unlogged))
+        {
+            LogConnectionRefused(logger, source, unlogged);
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Answers a request from a source not allowed 403, statelessly (its retransmissions get the same);
     /// an ACK, a response or what does not parse gets nothing.
     /// </summary>
@@ -74,6 +95,9 @@ public sealed partial class FrontDoor(RecorderOptions options, TimeProvider time
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP from {Source} over {Transport} refused 403: not in Recorder:AllowedSources ({Unlogged} refusals of it left out of the log since its last line)")]
     private static partial void LogNotAllowed(ILogger logger, IPAddress source, string transport, long unlogged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SIP over TCP from {Source} refused: connection closed unread, not in Recorder:AllowedSources ({Unlogged} refusals of it left out of the log since its last line)")]
+    private static partial void LogConnectionRefused(ILogger logger, IPAddress source, long unlogged);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "INVITE from {Source} refused 503: {Why} ({Unlogged} refusals of it left out of the log since its last line)")]
     private static partial void LogSourceFull(ILogger logger, IPAddress source, string why, long unlogged);

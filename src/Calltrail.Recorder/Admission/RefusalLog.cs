@@ -11,12 +11,17 @@ public sealed class RefusalLog(TimeProvider time, int maxSources = 4096)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<IPAddress, Seen> seen = [];
+    private readonly Dictionary<UInt128, Seen> seen = [];
     private readonly Lock gate = new();
     private Seen overflow;
 
     /// <summary>Whether to log this refusal now, and how many from the same source (or, past the bound, from anywhere) were not logged before it.</summary>
-    public bool ShouldLog(IPAddress source, out long unlogged)
+    public bool ShouldLog(IPAddress source, out long unlogged) => ShouldLog(SourceAddress.Of(source), out unlogged);
+
+    /// <inheritdoc cref="ShouldLog(IPAddress, out long)"/>
+    /// <param name="source">The source as <see cref="SourceAddress"/> writes it (no allocation: RTP from strangers comes here per packet).</param>
+    /// <param name="unlogged">How many were not logged before this one.</param>
+    public bool ShouldLog(UInt128 source, out long unlogged)
     {
         var now = time.GetTimestamp();
         lock (gate)

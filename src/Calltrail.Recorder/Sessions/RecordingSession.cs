@@ -63,6 +63,9 @@ public sealed class RecordingSession(string sipCallId, string localTag, string? 
         }
     }
 
+    /// <summary>RTP datagrams the session's ports dropped for their sender (not allowed, or not the stream's latched sender).</summary>
+    public long RefusedPackets => Receivers.Sum(r => r?.RefusedPackets ?? 0);
+
     /// <summary>Set once the recording's end was reported to the catalog.</summary>
     public bool Reported { get; set; }
 

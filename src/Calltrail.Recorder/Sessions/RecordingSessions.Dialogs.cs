@@ -191,6 +191,11 @@ public sealed partial class RecordingSessions
         session.Peer = transaction.Peer;
         session.LastSignalTimestamp = time.GetTimestamp();
         session.SdpVersion++;
+        foreach (var receiver in session.Receivers)
+        {
+            receiver?.Unlatch();
+        }
+
         // Streams keep their ports; a stream added later has no channel and is refused (port 0).
         var localPorts = offer.Sdp.Media.Select((_, i) => i < session.LocalPorts.Count ? session.LocalPorts[i] : 0).ToList();
         var answer = SdpAnswer.Create(offer.Sdp, localPorts, new SdpAnswerOptions(Advertised(transaction.Peer), SessionNumber(session), session.SdpVersion));

@@ -30,7 +30,7 @@ public sealed partial class RecordingSessions(
     private readonly Dictionary<string, RecordingSession> byCall = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private readonly RtpPorts ports = new(IPAddress.Parse(options.ListenAddress), options.RtpPortMin, options.RtpPortMax);
-    private readonly RtpPoller poller = new(time, options.RtpPollInterval);
+    private readonly RtpPoller poller = new(time, options.RtpPollInterval, new RtpDoor(SourceNetworks.Of(options.AllowedSources), time, logger));
     private readonly FinishedRecordings finishedRecordings = new(files, calls, catalog, time, logger);
     private readonly FrontDoor frontDoor = new(options, time, logger);
 

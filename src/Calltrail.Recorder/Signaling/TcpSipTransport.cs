@@ -7,9 +7,12 @@ namespace Calltrail.Recorder.Signaling;
 
 /// <summary>
 /// SIP over TCP: a listener and one reader per connection, which frames the byte stream into messages
-/// by Content-Length (RFC 3261 §18.3). A connection whose framing breaks is answered 400 and closed.
+/// by Content-Length (RFC 3261 §18.3). A connection whose framing breaks is answered 400 and closed. A
+/// connection from a source <paramref name="admits"/> refuses is reset as soon as it is accepted, before
+/// anything is read: a stranger gets no answer, no buffer and no reader to hold open.
 /// </summary>
-public sealed class TcpSipTransport(TcpListener listener, Func<SipPeer, ReadOnlyMemory<byte>, Task> received, ILogger logger) : IAsyncDisposable
+public sealed class TcpSipTransport(
+    TcpListener listener, Func<IPEndPoint, bool> admits, Func<SipPeer, ReadOnlyMemory<byte>, Task> received, ILogger logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Task> connections = [];
@@ -18,11 +21,12 @@ public sealed class TcpSipTransport(TcpListener listener, Func<SipPeer, ReadOnly
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)listener.LocalEndpoint;
 
-    public static TcpSipTransport Bind(IPEndPoint endPoint, Func<SipPeer, ReadOnlyMemory<byte>, Task> received, ILogger logger)
+    public static TcpSipTransport Bind(
+        IPEndPoint endPoint, Func<IPEndPoint, bool> admits, Func<SipPeer, ReadOnlyMemory<byte>, Task> received, ILogger logger)
     {
         var listener = new TcpListener(endPoint);
         listener.Start();
-        return new TcpSipTransport(listener, received, logger);
+        return new TcpSipTransport(listener, admits, received, logger);
     }
 
     public void Start() => loop = Task.Run(AcceptAsync);
@@ -45,12 +49,38 @@ public sealed class TcpSipTransport(TcpListener listener, Func<SipPeer, ReadOnly
                 continue;
             }
 
+            if (!Admitted(socket))
+            {
+                continue;
+            }
+
             lock (gate)
             {
                 connections.RemoveAll(t => t.IsCompleted);
                 connections.Add(Task.Run(() => ReadAsync(socket)));
             }
         }
+    }
+
+    /// <summary>Whether the connection's source may talk to us; one that may not is reset (no FIN handshake, no TIME_WAIT kept here for it).</summary>
+    private bool Admitted(Socket socket)
+    {
+        try
+        {
+            if (socket.RemoteEndPoint is IPEndPoint remote && admits(remote))
+            {
+                return true;
+            }
+
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Gone already: closed either way.
+        }
+
+        socket.Dispose();
+        return false;
     }
 
     private async Task ReadAsync(Socket socket)

@@ -41,7 +41,8 @@ public static class RecorderEndpoints
                 Iso(s.Status.StateSince),
                 s.Status.PlanVersion,
                 s.Status.PlanAppliedAt is { } applied ? Iso(applied) : null,
-                s.Status.Dropped))
+                s.Status.Dropped,
+                s.Session.RefusedPackets))
             .ToList();
         return Results.Ok(new RecorderSessionsView(sessions));
     }
@@ -61,6 +62,7 @@ public sealed record RecorderSessionsView(IReadOnlyList<RecorderSessionView> Ses
 /// <param name="PlanVersion">The version of the call's plan in force; 0 before any.</param>
 /// <param name="PlanAppliedAt">When that plan was applied; null before any.</param>
 /// <param name="PacketsDropped">RTP packets not kept (not recording, paused, or outside the reorder window).</param>
+/// <param name="PacketsRefused">RTP datagrams dropped for their sender before reaching the recording: not in Recorder:AllowedSources, or not the sender the stream latched to.</param>
 public sealed record RecorderSessionView(
     string SipCallId,
     string? CallId,
@@ -71,4 +73,5 @@ public sealed record RecorderSessionView(
     string StateSince,
     long PlanVersion,
     string? PlanAppliedAt,
-    long PacketsDropped);
+    long PacketsDropped,
+    long PacketsRefused);

@@ -1,5 +1,6 @@
 using System.Net;
 using Calltrail.Recorder.Admission;
+using Calltrail.Recorder.Media;
 
 namespace Calltrail.Recorder.Tests.Admission;
 
@@ -23,11 +24,23 @@ public class SourceNetworksTests
     [InlineData("2001:db8::10", "2001:db8::10", true)]
     [InlineData("0.0.0.0/0;::/0", "192.0.2.1", true)]
     [InlineData("10.0.0.0/8;192.0.2.5", "192.0.2.5", true)]
+    [InlineData("10.0.0.0/8", "10.255.255.255", true)]
+    [InlineData("10.0.0.0/8", "11.0.0.0", false)]
+    [InlineData("::/0", "192.0.2.1", false)]
+    [InlineData("::/0", "::ffff:192.0.2.1", false)]
+    [InlineData("0.0.0.0/0", "2001:db8::1", false)]
+    [InlineData("2001:db8::/127", "2001:db8::1", true)]
+    [InlineData("2001:db8::/127", "2001:db8::2", false)]
     public void Admits_Table(string entries, string source, bool admitted)
     {
         var networks = SourceNetworks.Of(entries.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        // As an RTP datagram's sender: the raw socket address, read without an IPAddress.
+        Assert.True(RtpSource.TryRead(new IPEndPoint(IPAddress.Parse(source), 5004).Serialize(), out var datagram));
 
         Assert.Equal(admitted, networks.Admits(IPAddress.Parse(source)));
+        Assert.Equal(admitted, networks.Admits(datagram.Address));
+        Assert.Equal(5004, datagram.Port);
+        Assert.Equal(IPAddress.Parse(source).IsIPv4MappedToIPv6 ? IPAddress.Parse(source).MapToIPv4() : IPAddress.Parse(source), datagram.ToEndPoint().Address);
     }
 
     [Theory]

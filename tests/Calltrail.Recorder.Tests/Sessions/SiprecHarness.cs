@@ -288,13 +288,18 @@ internal sealed class RtpSender : IDisposable
 {
     private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly IPEndPoint[] targets;
+    private readonly bool swapTones;
+    private readonly uint ssrc;
     private long origin;
     private int next;
 
-    public RtpSender(SessionDescription answer)
+    /// <param name="from">The sender's address (127.0.0.1 when not given).</param>
+    /// <param name="swapTones">Each stream in the other stream's tone (a sender whose audio is recognisable where it must not be).</param>
+    public RtpSender(SessionDescription answer, IPAddress? from = null, bool swapTones = false, uint ssrc = 0x5EED0000)
     {
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
         targets = [.. answer.Media.Select(m => new IPEndPoint(IPAddress.Loopback, m.Port))];
+        (this.swapTones, this.ssrc) = (swapTones, ssrc);
     }
 
     /// <summary>Packets sent so far on each stream.</summary>
@@ -333,7 +338,7 @@ internal sealed class RtpSender : IDisposable
         var index = next++;
         for (var s = 0; s < targets.Length; s++)
         {
-            await socket.SendToAsync(ManualCall.PacketOf(s, index), SocketFlags.None, targets[s]);
+            await socket.SendToAsync(ManualCall.PacketOf(swapTones ? 1 - s : s, index, ssrc), SocketFlags.None, targets[s]);
         }
 
         Sent++;
