@@ -47,7 +47,9 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
 
         using (document)
         {
-            return Read(document.RootElement);
+            return JsonText.IsReadable(document.RootElement)
+                ? Read(document.RootElement)
+                : new LiveEventBatch([], [new ScenarioProblem("(body)", JsonText.NotUnicode)]);
         }
     }
 

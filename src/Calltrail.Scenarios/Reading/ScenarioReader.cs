@@ -55,7 +55,9 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
 
         using (document)
         {
-            return Read(document.RootElement);
+            return JsonText.IsReadable(document.RootElement)
+                ? Read(document.RootElement)
+                : Refused(false, new ScenarioProblem("(file)", JsonText.NotUnicode));
         }
     }
 
@@ -106,7 +108,9 @@ public sealed class ScenarioReader(PhoneNumberParser phones)
 
         using (document)
         {
-            return ReadOrganization(document.RootElement);
+            return JsonText.IsReadable(document.RootElement)
+                ? ReadOrganization(document.RootElement)
+                : new OrganizationFile(OrganizationSettings.Default, FrozenDictionary<string, Employee>.Empty, [new ScenarioProblem("(body)", JsonText.NotUnicode)]);
         }
     }
 
