@@ -56,6 +56,19 @@ public class DecideCommandTests
         Assert.Contains("[1].call.handler", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Decide_LoneSurrogateEscape_ExitsTwoNamingTheFile()
+    {
+        // Found by fuzzing the scenario reader: this used to escape as an exception, exit 1.
+        using var file = CliRun.Temp("""{"call": {"direction": "inbound", "from": "\ud800"}}""");
+
+        var result = CliRun.InProcess("decide", file.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Contains("(file)", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("decide")]
     [InlineData("decide", "/no/such/scenario.json")]
