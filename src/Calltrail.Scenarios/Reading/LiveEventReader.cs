@@ -46,6 +46,13 @@ public sealed class LiveEventReader(PhoneNumberParser phones)
 
     private LiveEventBatch Read(ReadOnlyMemory<byte> utf8, DateTimeOffset? received)
     {
+        // Text JsonDocument would parse but could not turn into strings (a lone surrogate escape) is refused here,
+        // not thrown halfway through reading; the server's body reader has asked the same already.
+        if (JsonText.Problem(utf8.Span) is { } unreadable)
+        {
+            return new LiveEventBatch([], [unreadable]);
+        }
+
         JsonDocument document;
         try
         {

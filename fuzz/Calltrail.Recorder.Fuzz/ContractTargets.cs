@@ -1,0 +1,34 @@
+using Calltrail.Decisions;
+using Calltrail.Scenarios.Reading;
+using Calltrail.Scenarios.Writing;
+
+namespace Calltrail.Recorder.Fuzz;
+
+/// <summary>
+/// The JSON the HTTP service and the CLI read: scenarios (<c>calltrail decide</c>, <c>POST /api/decide</c>),
+/// organization settings (<c>PUT /api/settings</c>) and call events (<c>POST /api/calls/events</c>).
+/// The organization endpoints' own body reader lives in the server project (ASP.NET) and is not reached here.
+/// </summary>
+public static class ContractTargets
+{
+    private static readonly ScenarioReader Scenarios = new();
+
+    private static readonly LiveEventReader Events = new(new Calltrail.Scenarios.Phones.PhoneNumberParser());
+
+    /// <summary>
+    /// Read as a scenario file and judged as <c>calltrail decide</c> does, then read as an organization's
+    /// settings (the same shape without the call). Accepted when either reading accepts it.
+    /// </summary>
+    public static bool Scenario(byte[] data)
+    {
+        ScenarioFile file = Scenarios.Read(data);
+        if (file.IsValid)
+        {
+            _ = VerdictJson.Serialize([.. file.Scenarios.Select(Decider.Decide)], file.IsArray);
+        }
+
+        return Scenarios.ReadOrganization(data).IsValid | file.IsValid;
+    }
+
+    public static bool LiveEvents(byte[] data) => Events.Read(data).IsValid;
+}
