@@ -21,13 +21,13 @@ public sealed class StreamEndpointTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var stream = await client.GetStreamAsync("/api/desktop/events?employee=ana", cancel.Token);
         using var reader = new StreamReader(stream);
-        Assert.True((await NextAsync(reader, cancel.Token))["subscribed"]!.GetValue<bool>());
+        Assert.True((await ServerSentEvents.NextAsync(reader, cancel.Token))["subscribed"]!.GetValue<bool>());
 
         await SendAsync(client, Started("c1"), Answered("c1"));
         await SendAsync(client, At("c1", 3, LiveEventType.PaymentScreenOpened, 20_000));
 
-        var first = await NextAsync(reader, cancel.Token);
-        var second = await NextAsync(reader, cancel.Token);
+        var first = await ServerSentEvents.NextAsync(reader, cancel.Token);
+        var second = await ServerSentEvents.NextAsync(reader, cancel.Token);
         Assert.Equal(("announce-recording", "c1"), (first["type"]!.GetValue<string>(), first["callId"]!.GetValue<string>()));
         Assert.Equal(("recording-paused", "payment-screen"), (second["type"]!.GetValue<string>(), second["cause"]!.GetValue<string>()));
     }
@@ -61,18 +61,5 @@ public sealed class StreamEndpointTests
         using var server = new TestServer();
         using var response = await server.Admin().GetAsync("/api/desktop/events");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private static async Task<JsonNode> NextAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonNode.Parse(line["data: ".Length..])!;
-            }
-        }
-
-        throw new InvalidOperationException("the stream ended");
     }
 }

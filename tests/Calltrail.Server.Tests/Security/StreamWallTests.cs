@@ -51,7 +51,7 @@ public class StreamWallTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var stream = await listener.GetStreamAsync(url, cancel.Token);
         using var reader = new StreamReader(stream);
-        Assert.True((await NextAsync(reader, cancel.Token))["subscribed"]!.GetValue<bool>());
+        Assert.True((await ServerSentEvents.NextAsync(reader, cancel.Token))["subscribed"]!.GetValue<bool>());
 
         var admin = server.Admin();
         (await SendAsync(admin, Started("south-call", tenant: "zsouth"), Answered("south-call", employee: employee))).EnsureSuccessStatusCode();
@@ -60,22 +60,9 @@ public class StreamWallTests
         var heard = new List<string>();
         while (!heard.Contains("north-call"))
         {
-            heard.Add((await NextAsync(reader, cancel.Token))["callId"]!.GetValue<string>());
+            heard.Add((await ServerSentEvents.NextAsync(reader, cancel.Token))["callId"]!.GetValue<string>());
         }
 
         return heard;
-    }
-
-    private static async Task<JsonNode> NextAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonNode.Parse(line["data: ".Length..])!;
-            }
-        }
-
-        throw new InvalidOperationException("the stream ended");
     }
 }
